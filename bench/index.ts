@@ -1,0 +1,3 @@
+import { benchDeckLoad } from './deckLoad';
+
+benchDeckLoad();
