@@ -1,0 +1,19 @@
+import type { DeckDiagnostic } from '../core/deck/types';
+
+/** What `activate()` returns: used by the real-host tests and available to other extensions. */
+export interface FlashcardsApi {
+  /** Resolves once the built-in and workspace decks are loaded. */
+  ready(): Promise<void>;
+  decks(): DeckSummary[];
+  /** Milliseconds spent inside `activate()` itself. */
+  activationMs: number;
+}
+
+export interface DeckSummary {
+  key: string;
+  uri: string;
+  title: string;
+  origin: 'builtin' | 'workspace';
+  cards: number;
+  diagnostics: DeckDiagnostic[];
+}

@@ -1,0 +1,117 @@
+// Drives the VS Code web workbench in Debian's Chromium through playwright-core: opening a window,
+// waiting for it, running commands, showing views, and screenshots. Used by run-suite.mjs and by
+// UI scenarios (test/host/ui/*.mjs), which receive a `Workbench` for their page.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { root } from './vscode-server.mjs';
+
+export const resultsDir = join(root, 'test-results');
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * A browser context whose storage (the workbench keeps its UI state and the extensions' global and
+ * workspace state in IndexedDB) lives in `profileDir`, so a second session with the same profile
+ * and the same server origin sees what the first one left. Closing the context closes the browser.
+ */
+export async function launchBrowser({ profileDir, headless = true } = {}) {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const options = {
+    executablePath,
+    headless,
+    args: chromiumArgs,
+    viewport: { width: 1400, height: 900 },
+    // Signals are handled in vscode-server.mjs (onInterrupt), which closes the browser before it
+    // exits; playwright's own handlers would exit the process first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  };
+  // An empty profileDir gives a temporary profile.
+  return chromium.launchPersistentContext(profileDir ?? '', options);
+}
+
+/**
+ * Opens a workbench window. `onLog(level, text)` receives the workbench console (which, during an
+ * extension test run, includes the extension host's console); `onExit(code, logs)` is called when
+ * a test run ends (the workbench's `codeAutomationExit` hook).
+ */
+export async function openWorkbench(context, url, { onLog, onExit } = {}) {
+  const page = await context.newPage();
+  await page.exposeFunction('codeAutomationLog', (level, args) => {
+    onLog?.(level, Array.isArray(args) ? format(...args) : String(args));
+  });
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    onExit?.(code, logs);
+  });
+  await page.goto(url);
+  return new Workbench(page);
+}
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Waits until the workbench has restored its editors and views (smoke-test driver hook). */
+  async whenRestored(timeout = 60_000) {
+    await this.page.waitForFunction(() => typeof window.driver?.whenWorkbenchRestored === 'function', null, { timeout });
+    await this.page.evaluate(() => window.driver.whenWorkbenchRestored());
+    await this.page.locator('.monaco-workbench').waitFor({ timeout });
+  }
+
+  /** Runs a command by its title through the command palette (e.g. 'Flashcards: Reload Decks'). */
+  async runCommand(title) {
+    const input = this.page.locator('.quick-input-widget input');
+    await this.page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const item = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    await item.waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a view container of the activity bar by its title (e.g. 'Flashcards') and waits for it. */
+  async showViewContainer(title) {
+    const item = this.page.locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`).first();
+    await item.waitFor({ state: 'visible' });
+    const selected = await item.evaluate((el) => (el.closest('.action-item') ?? el).classList.contains('checked'));
+    if (!selected) await item.click();
+    await this.page.locator('.sidebar .composite.title h2', { hasText: new RegExp(title, 'i') }).first().waitFor({ state: 'visible' });
+  }
+
+  /** The pane of view `name` (its header title, e.g. 'Decks') in the side bar. */
+  view(name) {
+    return this.page.locator('.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: name }) }).first();
+  }
+
+  /** The frame with the content of the first webview for which `predicate(frame)` holds. */
+  async webviewFrame(predicate = () => true, timeout = 30_000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      // A webview is an outer iframe (VS Code's index.html) holding the extension's HTML in an inner
+      // iframe named 'active-frame'. They are cross-origin, so poll from here.
+      const frame = this.page.frames().find((f) => f.name() === 'active-frame' && predicate(f));
+      if (frame) return frame;
+      if (Date.now() > deadline) throw new Error(`no webview frame appeared within ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async screenshot(file) {
+    mkdirSync(dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
