@@ -5,6 +5,8 @@ export interface FlashcardsApi {
   /** Resolves once the built-in and workspace decks are loaded. */
   ready(): Promise<void>;
   decks(): DeckSummary[];
+  /** Where this workspace's progress is kept (a URI string). */
+  progressFolder(): string;
   /** Milliseconds spent inside `activate()` itself. */
   activationMs: number;
 }
