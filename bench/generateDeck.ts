@@ -15,7 +15,7 @@ export function generateMarkdownDeck(cards: number, seed = 1): string {
     if (i % 10 === 0) parts.push('<!--', `id: card-${i}`, `tags: bench, t${i % 17}`, `source: https://docs.aws.amazon.com/streams/latest/dev/page-${i % 50}.html`, `code: shardCount, Ident${i % 97}`, '-->');
     else parts.push(`<!-- id: card-${i} -->`);
     const lines = 3 + Math.floor(rand() * 6);
-    for (let l = 0; l < lines; l++) parts.push(`- The **${sentence(1)}** is ${sentence(2 + Math.floor(rand() * 3))}.`);
+    for (let l = 0; l < lines; l++) parts.push(`- The **${sentence(1)}** is ${sentence(1 + Math.floor(rand() * 3))}.`);
     if (i % 10 === 0) parts.push('', '```ts', `new kinesis.Stream(this, 'S${i}', { shardCount: ${1 + (i % 8)} });`, '```');
     parts.push('');
   }

@@ -6,10 +6,8 @@ export const CARD_KEYS = ['id', 'tags', 'source', 'code'] as const;
 type CardKey = (typeof CARD_KEYS)[number];
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const H1 = /^#(?:[ \t]+(.*?))?[ \t]*$/;
-const H2 = /^##(?:[ \t]+(.*?))?[ \t]*$/;
 const CLOSING_HASHES = /[ \t]+#+$/;
-const META_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+const META_KEY = /^[A-Za-z][\w-]*$/;
 
 interface MetaValue {
   value: string;
@@ -82,15 +80,15 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
       }
       continue;
     }
-    const lineText = text.slice(s, e);
-    const h2 = H2.exec(lineText);
-    if (h2) {
+    // Headings are recognised by hand: this runs for every `#` line of a 10,000-card deck.
+    const level = headingLevel(text, s, e);
+    if (level === 2) {
       if (current) current.bodyEnd = s;
       else if (titleLine >= 0) descriptionEnd = s;
       current = {
         headingLine: line,
         headingLength: e - s,
-        question: (h2[1] ?? '').replace(CLOSING_HASHES, ''),
+        question: stripClosingHashes(text.slice(s + 2, e).trim()),
         meta: {},
         bodyStart: Math.min(next, len),
         bodyStartLine: line + 1,
@@ -107,10 +105,10 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
       }
       continue;
     }
-    const h1 = H1.exec(lineText);
-    if (!h1) continue;
+    if (level !== 1) continue;
+    const lineText = text.slice(s, e);
     if (title === undefined && !current) {
-      title = (h1[1] ?? '').replace(CLOSING_HASHES, '').trim();
+      title = stripClosingHashes(lineText.slice(1).trim());
       titleLine = line;
       descriptionStart = Math.min(next, len);
       if (!title) report('warning', line, 1, 'The deck title is empty.', 'empty-title', lineText.length + 1);
@@ -138,35 +136,35 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
   function readMetadata(card: PendingCard, from: number, fromLine: number): { next: number; line: number } | undefined {
     let ln = fromLine;
     let s = from;
-    let e = 0;
-    let nxt = 0;
-    const at = (offset: number) => {
-      s = offset;
-      let nl = text.indexOf('\n', offset);
-      if (nl === -1) nl = len;
-      e = nl > offset && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      nxt = nl + 1;
-    };
+    let e = lineEnd(text, s);
     // Blank lines may separate the heading from its metadata.
-    for (at(from); s < len && isBlank(text, s, e); ln++) at(nxt);
+    while (s < len && isBlank(text, s, e)) {
+      s = Math.min(nextLine(text, e), len + 1);
+      e = lineEnd(text, s);
+      ln++;
+    }
     if (s >= len) return undefined;
-    const open = text.indexOf('<!--', s);
-    if (open < 0 || open >= e || !isBlank(text, s, open)) return undefined;
+    let open = s;
+    while (open < e && (text.charCodeAt(open) === 32 || text.charCodeAt(open) === 9)) open++;
+    // Only look at this line: searching further would make a deck without metadata quadratic.
+    if (!text.startsWith('<!--', open)) return undefined;
     const openLine = ln;
     const openColumn = open - s + 1;
     let contentFrom = open + 4;
     for (;;) {
-      const close = text.indexOf('-->', contentFrom);
-      const closesHere = close >= 0 && close < e;
-      readMetaLine(card, text.slice(contentFrom, closesHere ? close : e), ln, contentFrom - s);
-      if (closesHere) {
+      const rel = text.slice(contentFrom, e).indexOf('-->');
+      const close = rel < 0 ? -1 : contentFrom + rel;
+      readMetaLine(card, text.slice(contentFrom, close < 0 ? e : close), ln, contentFrom - s);
+      const nxt = nextLine(text, e);
+      if (close >= 0) {
         if (!isBlank(text, close + 3, e)) report('warning', ln, close - s + 4, 'Text after `-->` on the metadata line is ignored.', 'meta-trailing-text');
         card.bodyStart = Math.min(nxt, len);
         card.bodyStartLine = ln + 1;
         return { next: nxt, line: ln + 1 };
       }
       if (nxt > len) break;
-      at(nxt);
+      s = nxt;
+      e = lineEnd(text, s);
       ln++;
       contentFrom = s;
     }
@@ -180,7 +178,7 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
     if (!trimmed) return;
     const lead = content.length - content.trimStart().length;
     const col = offset + lead + 1;
-    const m = META_LINE.exec(trimmed);
+    const m = splitMetaLine(trimmed);
     if (!m) {
       report('warning', line0, col, 'Expected `key: value` in the card metadata.', 'meta-syntax', col + trimmed.length);
       return;
@@ -198,7 +196,8 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
   function buildCards(): Card[] {
     const out: Card[] = [];
     const ids = new DerivedIds();
-    const explicitIds = new Map<string, number>();
+    /** Every id in use (explicit or derived) → its card's 0-based heading line. */
+    const used = new Map<string, number>();
     for (const p of pending) {
       const hasSep = p.separatorStart >= 0 && p.separatorStart >= p.bodyStart;
       const extraQuestion = hasSep ? trimBlock(text, p.bodyStart, p.separatorStart) : '';
@@ -223,16 +222,19 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
         const end = idMeta.column + idMeta.value.length;
         if (!EXPLICIT_ID.test(idMeta.value)) {
           report('error', idMeta.line, idMeta.column, `Invalid id \`${idMeta.value}\`: use letters, digits, \`.\`, \`_\`, \`:\` or \`-\` (up to 128).`, 'invalid-id', end);
-        } else if (explicitIds.has(idMeta.value)) {
-          report('error', idMeta.line, idMeta.column, `Duplicate id \`${idMeta.value}\` (first used on line ${explicitIds.get(idMeta.value)! + 1}); this card is skipped so the two cannot share progress.`, 'duplicate-id', end);
-          continue;
         } else {
           id = idMeta.value;
           explicitId = true;
-          explicitIds.set(id, p.headingLine);
         }
       }
       id ??= ids.next(question);
+      const firstUse = used.get(id);
+      if (firstUse !== undefined) {
+        const at = explicitId ? idMeta! : { line: p.headingLine, column: 1, value: '' };
+        report('error', at.line, at.column, `Duplicate id \`${id}\` (first used on line ${firstUse + 1}); this card is skipped so the two cannot share progress.`, 'duplicate-id', explicitId ? at.column + at.value.length : undefined);
+        continue;
+      }
+      used.set(id, p.headingLine);
 
       let source: string | undefined;
       const src = p.meta.source;
@@ -243,17 +245,44 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
 
       out.push({ id, explicitId, question, answer, tags: splitList(p.meta.tags?.value), source, code: splitList(p.meta.code?.value), line: p.headingLine + 1, answerLine });
     }
-    // A derived id can collide with an explicit one written elsewhere in the deck.
-    const seen = new Set<string>();
-    return out.filter((card) => {
-      if (!seen.has(card.id)) {
-        seen.add(card.id);
-        return true;
-      }
-      report('error', card.line - 1, 1, `Duplicate id \`${card.id}\`; this card is skipped.`, 'duplicate-id');
-      return false;
-    });
+    return out;
   }
+}
+
+/** End of the line starting at `s`, without its `\n` or `\r\n`. */
+function lineEnd(text: string, s: number): number {
+  let nl = text.indexOf('\n', s);
+  if (nl === -1) nl = text.length;
+  return nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
+/** Start of the line after the one ending at `e` (past the end of text when there is none). */
+function nextLine(text: string, e: number): number {
+  return text.charCodeAt(e) === 13 ? e + 2 : e + 1;
+}
+
+/** `key: value` → [whole, key, value]; keys are a letter then letters, digits, `_` or `-`. */
+function splitMetaLine(line: string): [string, string, string] | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 1) return undefined;
+  const key = line.slice(0, colon).trimEnd();
+  if (!META_KEY.test(key)) return undefined;
+  return [line, key, line.slice(colon + 1).trimStart()];
+}
+
+/** 1 for `# Title`, 2 for `## Question`, 0 for anything else (`###`, `#tag`, text). */
+function headingLevel(text: string, s: number, e: number): number {
+  let i = s;
+  while (i < e && text.charCodeAt(i) === 35) i++;
+  const level = i - s;
+  if (level < 1 || level > 2) return 0;
+  const c = text.charCodeAt(i);
+  return i === e || c === 32 || c === 9 ? level : 0;
+}
+
+/** `## Question ##` → `Question`; most headings have no closing hashes, so skip the regex then. */
+function stripClosingHashes(heading: string): string {
+  return heading.charCodeAt(heading.length - 1) === 35 ? heading.replace(CLOSING_HASHES, '').replace(/^#+$/, '') : heading;
 }
 
 function isFenceAfterSpaces(text: string, s: number, e: number): boolean {
@@ -291,9 +320,15 @@ export function trimBlock(text: string, from: number, to: number): string {
     else if (c !== 32 && c !== 9 && c !== 13) break;
     if (i === to - 1) return '';
   }
-  if (a >= to) return '';
-  const raw = text.slice(a, to).trimEnd();
-  return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  let b = to;
+  while (b > a) {
+    const c = text.charCodeAt(b - 1);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    b--;
+  }
+  if (a >= b) return '';
+  const raw = text.slice(a, b);
+  return raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
 }
 
 export function splitList(value: string | undefined): string[] {
