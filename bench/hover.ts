@@ -107,6 +107,11 @@ export function benchHover(): void {
   }, 40, 20);
   if (!index) throw new Error('indexing failed');
   const built = index;
+  // CPU time as well as wall time: on a busy machine the wall clock also counts waiting for a core.
+  const cpuStart = process.cpuUsage();
+  for (let i = 0; i < 20; i++) indexDocument(source, facts);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / 20;
 
   // Half the hovers on indexed identifiers, half anywhere in the file (most hovers in practice miss).
   const rnd = lcg(7);
@@ -125,7 +130,7 @@ export function benchHover(): void {
   const indexMedian = percentile(indexTimes, 50);
   const hoverP99 = percentile(hoverTimes, 99);
   console.log('Code hovers (generated CDK file: 10,000 lines, %s KB, %d indexed identifiers, %d diagnostics)', (text.length / 1024).toFixed(0), built.occurrences.length, built.diagnostics.length);
-  console.log('  index document: median %s, p95 %s (first, cold: %s)   ratio to goal (≤ %d ms): %s', fmt(indexMedian), fmt(percentile(indexTimes, 95)), fmt(coldMs), INDEX_GOAL_MS, (indexMedian / INDEX_GOAL_MS).toFixed(2));
+  console.log('  index document: median %s, p95 %s, mean CPU time %s (first, cold: %s)   ratio to goal (≤ %d ms): %s', fmt(indexMedian), fmt(percentile(indexTimes, 95)), fmt(cpuMs), fmt(coldMs), INDEX_GOAL_MS, (indexMedian / INDEX_GOAL_MS).toFixed(2));
   console.log('  hover (lookup + Markdown, %d of %d with a hover): p50 %s, p99 %s   ratio to goal (≤ %d ms): %s', hits, offsets.length, fmt(percentile(hoverTimes, 50)), fmt(hoverP99), HOVER_GOAL_MS, (hoverP99 / HOVER_GOAL_MS).toFixed(3));
   console.log('  verdict: %s', indexMedian <= INDEX_GOAL_MS && hoverP99 <= HOVER_GOAL_MS ? 'MEETS GOAL' : 'MISSES GOAL');
 }
