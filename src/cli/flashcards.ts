@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_DECK_BYTES, parseDeck, tooLargeDeck } from '../core/deck/parse';
 import type { Deck } from '../core/deck/types';
+import { withExamDiagnostics } from '../core/tree/authoring';
 
 const USAGE = 'usage: flashcards check FILE... [--json]';
 
@@ -46,7 +47,10 @@ function readDeck(file: string): Deck {
     // Check the size first so a huge file is refused without reading it into memory.
     const size = statSync(file).size;
     if (size > MAX_DECK_BYTES) return tooLargeDeck(file, size);
-    return parseDeck(file, readFileSync(file));
+    const bytes = readFileSync(file);
+    const deck = parseDeck(file, bytes);
+    // Malformed multiple-choice and cloze cards are reported as the editor reports them.
+    return deck.format === 'markdown' ? withExamDiagnostics(deck, bytes.toString('utf8')) : deck;
   } catch (e) {
     const message = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found.' : `Cannot read the file: ${(e as Error).message}`;
     return { file, format: 'markdown', title: '', description: '', cards: [], diagnostics: [{ line: 1, column: 1, severity: 'error', message, code: 'unreadable' }] };

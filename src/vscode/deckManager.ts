@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { parseDeck } from '../core/deck/parse';
 import type { Deck } from '../core/deck/types';
+import { withExamDiagnostics } from '../core/tree/authoring';
+import { deckGlobs, excludeGlobs, findFilesQuery, isInside, isWorkspaceDeck } from '../core/tree/discovery';
 
 export type DeckOrigin = 'builtin' | 'workspace';
 
@@ -11,8 +13,6 @@ export interface LoadedDeck {
   origin: DeckOrigin;
   deck: Deck;
 }
-
-const DEFAULT_GLOBS = ['**/*.deck.md', '**/decks/**/*.md', '**/*.cards.txt'];
 
 /**
  * Owns every loaded deck: the built-in ones shipped in the extension and those found in the
@@ -72,17 +72,28 @@ export class DeckManager implements vscode.Disposable {
   }
 
   private globs(): string[] {
-    const globs = vscode.workspace.getConfiguration('flashcards').get<string[]>('deckGlobs', DEFAULT_GLOBS);
-    return globs.length ? globs : DEFAULT_GLOBS;
+    return deckGlobs(vscode.workspace.getConfiguration('flashcards').get('deckGlobs'));
+  }
+
+  private excludes(): string[] {
+    return excludeGlobs(vscode.workspace.getConfiguration('files').get('exclude'));
+  }
+
+  /**
+   * The same rule for `findFiles` and for watcher events (which ignore `files.exclude`); the
+   * extension's own `decks/` is skipped when its repository is the open workspace.
+   */
+  isWorkspaceDeck(uri: vscode.Uri): boolean {
+    if (isInside(uri.path, vscode.Uri.joinPath(this.extensionUri, 'decks').path)) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return !!folder && isWorkspaceDeck(vscode.workspace.asRelativePath(uri, false), this.globs(), this.excludes());
   }
 
   private async findWorkspaceDecks(): Promise<vscode.Uri[]> {
     if (!vscode.workspace.workspaceFolders?.length) return [];
-    // Passing our own exclude replaces files.exclude, so fold the user's excludes back in.
-    const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude', {});
-    const excludes = ['**/node_modules/**', ...Object.entries(filesExclude).filter(([, on]) => on === true).map(([g]) => g)];
-    const found = await vscode.workspace.findFiles(`{${this.globs().join(',')}}`, `{${excludes.join(',')}}`);
-    return found.filter((uri) => !uri.path.startsWith(`${this.extensionUri.path}/decks/`));
+    const { include, exclude } = findFilesQuery(this.globs(), this.excludes());
+    const found = await vscode.workspace.findFiles(include, exclude);
+    return found.filter((uri) => !isInside(uri.path, vscode.Uri.joinPath(this.extensionUri, 'decks').path));
   }
 
   private watching = false;
@@ -90,18 +101,35 @@ export class DeckManager implements vscode.Disposable {
   private watchWorkspace(): void {
     if (this.watching || !vscode.workspace.workspaceFolders?.length) return;
     this.watching = true;
-    const watcher = vscode.workspace.createFileSystemWatcher(`{${this.globs().join(',')}}`);
-    const upsert = (uri: vscode.Uri) => void this.loadFile(uri, 'workspace', true);
+    const watcher = vscode.workspace.createFileSystemWatcher(findFilesQuery(this.globs(), []).include);
+    const upsert = (uri: vscode.Uri) => {
+      if (this.isWorkspaceDeck(uri)) void this.loadFile(uri, 'workspace', true);
+    };
     watcher.onDidCreate(upsert);
     watcher.onDidChange(upsert);
-    watcher.onDidDelete((uri) => {
-      const loaded = this.byUri(uri);
-      if (!loaded) return;
-      this.decks.delete(loaded.key);
-      this.diagnostics.delete(uri);
+    const forget = (uri: vscode.Uri) => {
+      const gone = [...this.decks.values()].filter((d) => d.origin === 'workspace' && d.uri.scheme === uri.scheme && isInside(d.uri.path, uri.path));
+      if (!gone.length) return;
+      for (const d of gone) {
+        this.decks.delete(d.key);
+        this.diagnostics.delete(d.uri);
+      }
       this.changed.fire();
+    };
+    watcher.onDidDelete(forget);
+    // Deleting a folder is reported as the folder alone, which no deck glob matches.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    folders.onDidDelete(forget);
+    // New globs or excludes change which files are decks: start over with a matching watcher.
+    const settings = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('flashcards.deckGlobs') && !e.affectsConfiguration('files.exclude')) return;
+      watcher.dispose();
+      folders.dispose();
+      settings.dispose();
+      this.watching = false;
+      void this.reload();
     });
-    this.disposables.push(watcher);
+    this.disposables.push(watcher, folders, settings);
   }
 
   private async loadFile(uri: vscode.Uri, origin: DeckOrigin, notify: boolean): Promise<void> {
@@ -111,7 +139,8 @@ export class DeckManager implements vscode.Disposable {
     } catch {
       return; // Deleted between discovery and read; the watcher reports the deletion.
     }
-    const deck = parseDeck(uri.path, bytes);
+    let deck = parseDeck(uri.path, bytes);
+    if (deck.format === 'markdown') deck = withExamDiagnostics(deck, new TextDecoder().decode(bytes));
     const key = this.keyFor(uri, origin);
     this.decks.set(key, { key, uri, origin, deck });
     this.diagnostics.set(uri, deck.diagnostics.map(toVsDiagnostic));
@@ -134,7 +163,7 @@ const SEVERITY = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
-function toVsDiagnostic(d: Deck['diagnostics'][number]): vscode.Diagnostic {
+export function toVsDiagnostic(d: Deck['diagnostics'][number]): vscode.Diagnostic {
   const line = Math.max(0, d.line - 1);
   const col = Math.max(0, d.column - 1);
   const range = new vscode.Range(line, col, line, d.endColumn ? Math.max(col, d.endColumn - 1) : Number.MAX_SAFE_INTEGER);
