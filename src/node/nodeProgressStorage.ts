@@ -2,6 +2,12 @@ import { constants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgressStorage } from '../core/review/storage';
 
+/** Keeps temp file names of one process apart: two writes of one file can fall in the same ms. */
+let tempCounter = 0;
+/** `<name>.<pid>.<ms>[.<n>].tmp`, as `writeTemp` names them (and as versions before it did). */
+const TEMP_FILE = /\.\d+\.\d+(?:\.\d+)?\.tmp$/;
+const STALE_TEMP_MS = 10 * 60_000;
+
 /**
  * Progress storage on a local disk. `vscode.workspace.fs` can only replace whole files, which
  * would make every grade O(log size) and open a window in which a crash loses the log; an
@@ -65,7 +71,49 @@ export class NodeProgressStorage implements ProgressStorage {
   async write(name: string, bytes: Uint8Array): Promise<void> {
     await this.ensureDir();
     const target = join(this.dir, name);
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await fs.rename(await this.writeTemp(target, bytes), target);
+  }
+
+  /** Like `write`, but only when the file does not exist yet: two windows creating the log at once. */
+  async create(name: string, bytes: Uint8Array): Promise<boolean> {
+    await this.ensureDir();
+    const target = join(this.dir, name);
+    const temp = await this.writeTemp(target, bytes);
+    try {
+      // Unlike rename, link fails when the target exists; either way the file appears whole.
+      await fs.link(temp, target);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+      // No hard links on this file system (FAT, some network shares): exclusive open instead.
+      return this.createExclusive(target, bytes);
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
+  }
+
+  private async createExclusive(target: string, bytes: Uint8Array): Promise<boolean> {
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(target, 'wx', 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return true;
+  }
+
+  /** A durable copy of `bytes` under a name no other write uses, even in the same millisecond. */
+  private async writeTemp(target: string, bytes: Uint8Array): Promise<string> {
+    const temp = `${target}.${process.pid}.${Date.now()}.${++tempCounter}.tmp`;
     const handle = await fs.open(temp, 'w', 0o600);
     try {
       await handle.writeFile(bytes);
@@ -73,7 +121,7 @@ export class NodeProgressStorage implements ProgressStorage {
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, target);
+    return temp;
   }
 
   async rename(from: string, to: string): Promise<void> {
@@ -85,6 +133,25 @@ export class NodeProgressStorage implements ProgressStorage {
   }
 
   private ensureDir(): Promise<void> {
-    return (this.dirReady ??= fs.mkdir(this.dir, { recursive: true }).then(() => undefined));
+    return (this.dirReady ??= fs.mkdir(this.dir, { recursive: true }).then(() => this.removeStaleTemps()));
+  }
+
+  /**
+   * A write killed between its temp file and the rename (a crash, a power cut) leaves the temp
+   * file behind, and they would pile up over months. A temp file is renamed milliseconds after it
+   * is written, so one that is minutes old, from any window, is such a leftover.
+   */
+  private async removeStaleTemps(): Promise<void> {
+    try {
+      const now = Date.now();
+      for (const name of await fs.readdir(this.dir)) {
+        if (!TEMP_FILE.test(name)) continue;
+        const path = join(this.dir, name);
+        const stat = await fs.stat(path).catch(() => undefined);
+        if (stat && now - stat.mtimeMs > STALE_TEMP_MS) await fs.rm(path, { force: true });
+      }
+    } catch {
+      // Housekeeping only: a folder that cannot be listed still takes writes.
+    }
   }
 }

@@ -1,4 +1,5 @@
-import { DerivedIds, EXPLICIT_ID } from './ids';
+import { addDiagnostic } from './diagnostics';
+import { CLOZE_ID_SUFFIX, DerivedIds, EXPLICIT_ID } from './ids';
 import type { Card, Deck, DeckDiagnostic, Severity } from './types';
 
 /** Metadata keys a card may carry; anything else is reported so typos do not silently drop data. */
@@ -36,7 +37,7 @@ interface PendingCard {
 export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckDiagnostic[] = []): Deck {
   const len = text.length;
   const report = (severity: Severity, line0: number, column1: number, message: string, code: string, endColumn?: number) => {
-    diagnostics.push({ line: line0 + 1, column: column1, endColumn, severity, message, code });
+    addDiagnostic(diagnostics, { line: line0 + 1, column: column1, endColumn, severity, message, code });
   };
 
   let title: string | undefined;
@@ -206,11 +207,13 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
       const answer = trimBlock(text, hasSep ? p.separatorEnd : p.bodyStart, p.bodyEnd);
       const answerLine = hasSep ? p.separatorLine + 2 : p.bodyStartLine + 1;
 
-      if (!question) {
+      // `trim()` also drops invisible white space (U+FEFF, NBSP…) that trimBlock keeps: a side
+      // made only of it would show as blank.
+      if (!question.trim()) {
         report('error', p.headingLine, 1, 'The card has no question: write it after `## `.', 'empty-question', p.headingLength + 1);
         continue;
       }
-      if (!answer) {
+      if (!answer.trim()) {
         report('error', p.headingLine, 1, `The card "${clip(question)}" has no answer.`, 'empty-answer', p.headingLength + 1);
         continue;
       }
@@ -222,6 +225,8 @@ export function parseMarkdownDeck(file: string, text: string, diagnostics: DeckD
         const end = idMeta.column + idMeta.value.length;
         if (!EXPLICIT_ID.test(idMeta.value)) {
           report('error', idMeta.line, idMeta.column, `Invalid id \`${idMeta.value}\`: use letters, digits, \`.\`, \`_\`, \`:\` or \`-\` (up to 128).`, 'invalid-id', end);
+        } else if (CLOZE_ID_SUFFIX.test(idMeta.value)) {
+          report('error', idMeta.line, idMeta.column, `Invalid id \`${idMeta.value}\`: an id ending in \`::c\` and a number names a cloze card.`, 'invalid-id', end);
         } else {
           id = idMeta.value;
           explicitId = true;

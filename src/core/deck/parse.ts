@@ -18,7 +18,10 @@ export function parseDeck(file: string, content: Uint8Array | string): Deck {
   if (size > MAX_DECK_BYTES) return tooLargeDeck(file, size);
   const diagnostics: DeckDiagnostic[] = [];
   try {
-    let text = typeof content === 'string' ? content : decode(content, diagnostics);
+    // Editors (VS Code included) end a line at a lone `\r` too; the parsers split on `\n` only, so
+    // without this every diagnostic after a classic-Mac line break would point at the wrong line.
+    // One character for one, so offsets do not move.
+    let text = typeof content === 'string' ? loneCrToLf(content) : decode(loneCrToLfBytes(content), diagnostics);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.includes('\0')) {
       diagnostics.push({ line: 1, column: 1, severity: 'error', message: 'The file contains NUL bytes: it looks binary, not like a deck.', code: 'binary' });
@@ -41,6 +44,32 @@ export function tooLargeDeck(file: string, size: number): Deck {
     message: `The deck file is ${formatMb(size)}, over the ${formatMb(MAX_DECK_BYTES)} limit; split it into smaller decks.`,
     code: 'too-large',
   }]);
+}
+
+/**
+ * Without a regex: `replace` with one match per line built its result from a list of every match,
+ * and on a large file that cost grew faster than the file.
+ */
+function loneCrToLf(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let cr = text.indexOf('\r'); cr !== -1; cr = text.indexOf('\r', cr + 1)) {
+    if (text.charCodeAt(cr + 1) === 10) continue;
+    out += text.slice(from, cr) + '\n';
+    from = cr + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** The same on the file's bytes, before decoding (0x0D is never part of a longer UTF-8 sequence). */
+function loneCrToLfBytes(bytes: Uint8Array): Uint8Array {
+  let out: Uint8Array | undefined;
+  for (let cr = bytes.indexOf(13); cr !== -1; cr = bytes.indexOf(13, cr + 1)) {
+    if (bytes[cr + 1] === 10) continue;
+    out ??= bytes.slice();
+    out[cr] = 10;
+  }
+  return out ?? bytes;
 }
 
 function decode(bytes: Uint8Array, diagnostics: DeckDiagnostic[]): string {

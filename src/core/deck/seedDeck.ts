@@ -1,3 +1,4 @@
+import { addDiagnostic } from './diagnostics';
 import { DerivedIds } from './ids';
 import { indexLines } from './lines';
 import { baseName, isBlank, trimBlock } from './markdownDeck';
@@ -27,7 +28,7 @@ export function parseSeedDeck(file: string, text: string, diagnostics: DeckDiagn
     title = line(i).trim();
     i++;
   } else {
-    diagnostics.push({ line: 1, column: 1, severity: 'warning', message: 'The deck has no title line; the file name is used as its title.', code: 'missing-title' });
+    addDiagnostic(diagnostics, { line: 1, column: 1, severity: 'warning', message: 'The deck has no title line; the file name is used as its title.', code: 'missing-title' });
   }
 
   const cards: Card[] = [];
@@ -37,7 +38,7 @@ export function parseSeedDeck(file: string, text: string, diagnostics: DeckDiagn
   while (i < n) {
     if (!cardStartAt(i)) {
       if (!strayReported && !isBlank(text, starts[i], ends[i])) {
-        diagnostics.push({ line: i + 1, column: 1, severity: 'error', message: 'Expected a card number followed by a `Q` line.', code: 'expected-card' });
+        addDiagnostic(diagnostics, { line: i + 1, column: 1, severity: 'error', message: 'Expected a card number followed by a `Q` line.', code: 'expected-card' });
         strayReported = true;
       }
       i++;
@@ -46,14 +47,14 @@ export function parseSeedDeck(file: string, text: string, diagnostics: DeckDiagn
     const numberLine = i;
     const number = Number(line(i).trim());
     if (number !== expected) {
-      diagnostics.push({ line: i + 1, column: 1, severity: 'info', message: `Card number ${number} follows ${expected - 1}.`, code: 'card-number' });
+      addDiagnostic(diagnostics, { line: i + 1, column: 1, severity: 'info', message: `Card number ${number} follows ${expected - 1}.`, code: 'card-number' });
     }
     expected = number + 1;
     const qStart = i + 2;
     let j = qStart;
     while (j < n && !isA(j) && !cardStartAt(j)) j++;
     if (j >= n || !isA(j)) {
-      diagnostics.push({ line: numberLine + 2, column: 1, severity: 'error', message: `Card ${number} has a \`Q\` but no \`A\` line.`, code: 'missing-answer-marker' });
+      addDiagnostic(diagnostics, { line: numberLine + 2, column: 1, severity: 'error', message: `Card ${number} has a \`Q\` but no \`A\` line.`, code: 'missing-answer-marker' });
       i = j;
       continue;
     }
@@ -62,10 +63,10 @@ export function parseSeedDeck(file: string, text: string, diagnostics: DeckDiagn
     while (k < n && !cardStartAt(k)) k++;
     const question = block(qStart, aLine);
     const answer = block(aLine + 1, k);
-    if (!question) {
-      diagnostics.push({ line: numberLine + 2, column: 1, severity: 'error', message: `Card ${number} has an empty question.`, code: 'empty-question' });
-    } else if (!answer) {
-      diagnostics.push({ line: aLine + 1, column: 1, severity: 'error', message: `Card ${number} has an empty answer.`, code: 'empty-answer' });
+    if (!question.trim()) {
+      addDiagnostic(diagnostics, { line: numberLine + 2, column: 1, severity: 'error', message: `Card ${number} has an empty question.`, code: 'empty-question' });
+    } else if (!answer.trim()) {
+      addDiagnostic(diagnostics, { line: aLine + 1, column: 1, severity: 'error', message: `Card ${number} has an empty answer.`, code: 'empty-answer' });
     } else {
       cards.push({ id: ids.next(question), explicitId: false, question, answer, tags: [], code: [], line: numberLine + 1, answerLine: aLine + 2 });
     }

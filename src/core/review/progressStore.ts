@@ -309,7 +309,8 @@ export class ProgressStore {
   private async load(useSnapshot = true): Promise<void> {
     if (useSnapshot && (await this.openFromSnapshot())) return;
     let bytes = await this.storage.read(this.logName);
-    if (!bytes || isBlank(bytes)) bytes = await this.createLog();
+    if (!bytes) bytes = await this.createLog(true);
+    if (isBlank(bytes)) bytes = await this.createLog();
     const header = this.checkHeader(bytes);
     if (header.ok) return this.rebuild(bytes, true);
     const end = headerEnd(bytes);
@@ -327,8 +328,19 @@ export class ProgressStore {
     return header;
   }
 
-  private async createLog(): Promise<Uint8Array> {
+  /**
+   * Writes a log holding only the header. With `ifMissing`, the log did not exist when we looked,
+   * but another window may have created it since and already recorded into it: replacing its file
+   * would drop those acknowledged entries, so where the storage can create a file exclusively, the
+   * log that is there by now is used instead.
+   */
+  private async createLog(ifMissing = false): Promise<Uint8Array> {
     const bytes = encoder.encode(headerLine());
+    if (ifMissing && this.storage.create) {
+      if (await this.storage.create(this.logName, bytes)) return bytes;
+      const existing = await this.storage.read(this.logName);
+      if (existing && !isBlank(existing)) return existing;
+    }
     await this.storage.write(this.logName, bytes);
     return bytes;
   }

@@ -20,11 +20,18 @@ export interface ProgressStorage {
   append(name: string, bytes: Uint8Array): Promise<void>;
   /** Replaces the file atomically (temp file + rename): readers see the old or the new content. */
   write(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Creates the file with `bytes` only if it does not exist, atomically (readers see no file or
+   * all of it); resolves to false, changing nothing, when it exists. Optional: without it a new
+   * log is created with `write`, and two windows creating it at the same moment can replace the
+   * entries one of them already recorded.
+   */
+  create?(name: string, bytes: Uint8Array): Promise<boolean>;
   rename(from: string, to: string): Promise<void>;
   delete?(name: string): Promise<void>;
 }
 
-export type StorageOperation = { op: 'read' | 'readRange' | 'append' | 'write' | 'rename' | 'delete'; name: string };
+export type StorageOperation = { op: 'read' | 'readRange' | 'append' | 'write' | 'create' | 'rename' | 'delete'; name: string };
 
 /**
  * Test double. Keeps appended chunks apart and joins them on read, so a long test log doesn't cost
@@ -62,6 +69,13 @@ export class InMemoryProgressStorage implements ProgressStorage {
   async write(name: string, bytes: Uint8Array): Promise<void> {
     this.operations.push({ op: 'write', name });
     this.files.set(name, [bytes.slice()]);
+  }
+
+  async create(name: string, bytes: Uint8Array): Promise<boolean> {
+    this.operations.push({ op: 'create', name });
+    if (this.files.has(name)) return false;
+    this.files.set(name, [bytes.slice()]);
+    return true;
   }
 
   async rename(from: string, to: string): Promise<void> {
