@@ -1,4 +1,5 @@
 import type { DeckDiagnostic } from '../core/deck/types';
+import type { TreeSnapshot } from './deckTreeProvider';
 
 /** What `activate()` returns: used by the real-host tests and available to other extensions. */
 export interface FlashcardsApi {
@@ -7,6 +8,8 @@ export interface FlashcardsApi {
   decks(): DeckSummary[];
   /** Where this workspace's progress is kept (a URI string). */
   progressFolder(): string;
+  /** The Decks view as shown; the decks whose keys are in `expand` also list their cards. */
+  treeSnapshot(expand?: string[]): Promise<TreeSnapshot>;
   /** Milliseconds spent inside `activate()` itself. */
   activationMs: number;
 }

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { FlashcardsApi } from './api';
+import { registerAuthoring } from './authoring';
+import { registerCodeFacts } from './codeFacts';
 import { DeckManager } from './deckManager';
 import { DeckTreeProvider } from './deckTreeProvider';
+import { registerExam } from './exam/examManager';
 import { registerProgressCommands } from './review/progressCommands';
 import { ProgressService } from './review/progressService';
 import { ReviewViews, type StartReviewArgs } from './review/reviewViews';
@@ -18,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): FlashcardsApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('flashcards');
   const decks = new DeckManager(context.extensionUri, diagnostics);
   const progress = new ProgressService(context, decks);
-  const tree = new DeckTreeProvider(decks);
+  const tree = new DeckTreeProvider(progress);
   const views = new ReviewViews(context.extensionUri, progress);
   const stats = new StatsPanel(context.extensionUri, progress);
 
@@ -30,14 +33,17 @@ export function activate(context: vscode.ExtensionContext): FlashcardsApi {
     views,
     stats,
     new DueStatusBar(progress),
-    vscode.window.registerTreeDataProvider('flashcards.decks', tree),
+    ...tree.register(),
+    ...registerAuthoring(progress, diagnostics),
     vscode.commands.registerCommand('flashcards.reloadDecks', () => decks.reload()),
     vscode.commands.registerCommand('flashcards.startReview', (args?: StartReviewArgs) => views.startReview(args)),
     vscode.commands.registerCommand('flashcards.reviewCard', (args: { deckKey: string; cardId: string }) =>
       views.startReview({ deckKey: args.deckKey, cardKey: `${args.deckKey}/${args.cardId}` })),
     vscode.commands.registerCommand('flashcards.showStats', () => stats.show()),
+    registerExam(context, progress, () => stats.refresh()),
     ...registerProgressCommands(progress),
   );
+  registerCodeFacts(context, decks);
   void decks.ready();
   shutdown = () => progress.dispose();
 
@@ -53,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): FlashcardsApi {
         diagnostics: d.deck.diagnostics,
       })),
     progressFolder: () => progress.folder.toString(),
+    treeSnapshot: (expand) => tree.snapshot(expand),
     activationMs: performance.now() - started,
   };
 }

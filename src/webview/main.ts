@@ -1,12 +1,14 @@
 import type { HostMessage } from '../shared/protocol';
+import { ExamApp } from './exam/examApp';
 import { ReviewView } from './review';
 import { renderStats } from './stats';
 import { host, onHostMessage } from './vscodeApi';
 
 // One bundle serves both screens; the host says which one through a data attribute.
 const root = document.getElementById('app')!;
-const view = document.body.dataset.view === 'stats' ? 'stats' : 'review';
+const view = document.body.dataset.view === 'stats' ? 'stats' : document.body.dataset.view === 'exam' ? 'exam' : 'review';
 const review = view === 'review' ? new ReviewView(root) : undefined;
+const exam = view === 'exam' ? new ExamApp(root) : undefined;
 
 onHostMessage((message: HostMessage) => {
   switch (message.type) {
@@ -18,8 +20,13 @@ onHostMessage((message: HostMessage) => {
     case 'stats':
       if (view === 'stats') renderStats(root, message);
       break;
+    case 'exam':
+      exam?.update(message);
+      break;
     case 'error':
       review?.unlock();
+      exam?.showError(message.message);
+      if (exam) break;
       root.prepend(Object.assign(document.createElement('p'), { className: 'error', textContent: message.message, role: 'alert' }));
       break;
   }

@@ -1,5 +1,7 @@
 import type { StatsState } from '../shared/protocol';
 import { h, svg } from './dom';
+import { trendRows } from './exam/examModel';
+import { examTrendChart } from './exam/examTrend';
 
 /** Statistics drawn as SVG with theme colours; every chart has a text alternative. */
 export function renderStats(root: HTMLElement, s: StatsState): void {
@@ -15,6 +17,9 @@ export function renderStats(root: HTMLElement, s: StatsState): void {
     chart('Reviews per day, last year', heatmap(s.heatmap), table(['Day', 'Reviews'], s.heatmap.filter((d) => d.count > 0).map((d) => [d.day, String(d.count)]))),
     chart('Due forecast, next 30 days', bars(s.forecast), table(['Day', 'Due'], s.forecast.map((d) => [d.day, String(d.count)]))),
     chart('Mastery per deck', mastery(s.decks), table(['Deck', 'Mastered', 'Cards'], s.decks.map((d) => [d.title, String(d.mastered), String(d.total)]))),
+    s.exams?.length
+      ? chart('Practice exam scores', examTrendChart(s.exams), table(['Finished', 'Score', 'Correct', 'Result', 'Average of last 3'], trendRows(s.exams)), 'exam-trend-section')
+      : h('section', { class: 'chart exam-trend-section' }, h('h2', {}, 'Practice exam scores'), h('p', {}, 'No practice exam yet: run “Flashcards: Start Practice Exam”.')),
   );
 }
 
@@ -22,10 +27,10 @@ function figure(label: string, value: string, note?: string): HTMLElement {
   return h('div', { class: 'figure' }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label), note ? h('div', { class: 'note' }, note) : undefined);
 }
 
-function chart(title: string, graphic: SVGElement, alt: HTMLElement): HTMLElement {
+function chart(title: string, graphic: SVGElement, alt: HTMLElement, extraClass?: string): HTMLElement {
   graphic.setAttribute('role', 'img');
   graphic.setAttribute('aria-label', title);
-  return h('section', { class: 'chart' }, h('h2', {}, title), graphic, h('details', {}, h('summary', {}, 'Show as table'), alt));
+  return h('section', { class: extraClass ? `chart ${extraClass}` : 'chart' }, h('h2', {}, title), graphic, h('details', {}, h('summary', {}, 'Show as table'), alt));
 }
 
 function table(head: string[], rows: string[][]): HTMLElement {

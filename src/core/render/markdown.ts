@@ -1,3 +1,13 @@
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import go from 'highlight.js/lib/languages/go';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import python from 'highlight.js/lib/languages/python';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
 import type { DeckFormat } from '../deck/types';
 
@@ -8,8 +18,28 @@ import type { DeckFormat } from '../deck/types';
  */
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 
+// The languages data engineers' cards quote; others render as plain code.
+const LANGUAGES = { bash, go, java, javascript, json, python, sql, typescript, yaml };
+for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+hljs.registerAliases(['ts', 'tsx'], { languageName: 'typescript' });
+hljs.registerAliases(['js', 'jsx'], { languageName: 'javascript' });
+hljs.registerAliases(['py'], { languageName: 'python' });
+hljs.registerAliases(['yml', 'cloudformation', 'cfn'], { languageName: 'yaml' });
+hljs.registerAliases(['sh', 'shell', 'console'], { languageName: 'bash' });
+
+/** highlight.js escapes the code it returns; an empty string lets markdown-it escape it itself. */
+function highlight(code: string, lang: string): string {
+  const language = lang.trim().toLowerCase();
+  if (!language || !hljs.getLanguage(language)) return '';
+  try {
+    return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  } catch {
+    return '';
+  }
+}
+
 function create(breaks: boolean): MarkdownIt.MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, breaks, typographer: false });
+  const md = new MarkdownIt({ html: false, linkify: true, breaks, typographer: false, highlight });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
   return md;
 }
@@ -17,7 +47,11 @@ function create(breaks: boolean): MarkdownIt.MarkdownIt {
 let markdown: MarkdownIt.MarkdownIt | undefined;
 let plainText: MarkdownIt.MarkdownIt | undefined;
 
+/** `- [x] option` items (exam questions) read as ticked and empty boxes on the back of a card. */
+const TASK_ITEM = /<li>\[( |x|X)\] /g;
+
 export function renderCardMarkdown(text: string, format: DeckFormat = 'markdown'): string {
   if (format === 'seed-text') return (plainText ??= create(true)).render(text);
-  return (markdown ??= create(false)).render(text);
+  return (markdown ??= create(false)).render(text).replace(TASK_ITEM, (_, mark: string) =>
+    mark === ' ' ? '<li class="task"><span class="box" aria-label="wrong option">☐</span> ' : '<li class="task correct"><span class="box" aria-label="correct option">☑</span> ');
 }

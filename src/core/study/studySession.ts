@@ -63,7 +63,7 @@ export class StudySession {
   }
 
   /** What the webview shows now (the caller adds the message type and sequence number). */
-  view(): Omit<ReviewState, 'type' | 'seq'> {
+  view(): Omit<ReviewState, 'type' | 'seq' | 'acked'> {
     const now = this.now();
     const cards = this.cards();
     const byKey = new Map(cards.map((c) => [c.key, c]));
@@ -78,23 +78,32 @@ export class StudySession {
       const aheadAvailable = studyAhead({ cards: keys, states: this.store.cards(), settings: this.store.settings, calendar: this.store.calendar, now }).length;
       return { ...base, empty: { nextDue: queue.nextDueAt === undefined ? undefined : describeWhen(queue.nextDueAt - now), aheadAvailable } };
     }
-    const study = byKey.get(currentKey)!;
-    const intervals = {} as Record<Rating, string>;
-    for (const p of this.store.preview(currentKey, now)) intervals[p.rating] = p.label;
+    const upcomingKey = queue.items.find((i) => i.card !== currentKey)?.card ?? this.ahead?.find((k) => k !== currentKey && byKey.has(k));
     return {
       ...base,
-      card: {
-        key: study.key,
-        deckTitle: study.deckTitle,
-        format: study.format,
-        question: study.card.question,
-        answer: study.card.answer,
-        tags: study.card.tags,
-        source: study.card.source,
-        location: study.location,
-        state: PHASE[this.store.card(currentKey).phase] ?? 'new',
-      },
-      intervals,
+      card: this.cardView(byKey.get(currentKey)!),
+      intervals: this.intervals(currentKey, now),
+      upcoming: upcomingKey ? { card: this.cardView(byKey.get(upcomingKey)!), intervals: this.intervals(upcomingKey, now) } : undefined,
+    };
+  }
+
+  private intervals(key: string, now: number): Record<Rating, string> {
+    const out = {} as Record<Rating, string>;
+    for (const p of this.store.preview(key, now)) out[p.rating] = p.label;
+    return out;
+  }
+
+  private cardView(study: StudyCard): CardView {
+    return {
+      key: study.key,
+      deckTitle: study.deckTitle,
+      format: study.format,
+      question: study.card.question,
+      answer: study.card.answer,
+      tags: study.card.tags,
+      source: study.card.source,
+      location: study.location,
+      state: PHASE[this.store.card(study.key).phase] ?? 'new',
     };
   }
 

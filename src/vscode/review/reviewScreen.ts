@@ -13,6 +13,8 @@ export class ReviewScreen implements vscode.Disposable {
   private session: StudySession | undefined;
   private seq = 0;
   private ready = false;
+  private acked = 0;
+  private inbox: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -25,7 +27,10 @@ export class ReviewScreen implements vscode.Disposable {
     webview.options = webviewOptions(extensionUri);
     webview.html = webviewHtml(webview, extensionUri, 'review', 'Flashcards Review');
     this.disposables.push(
-      webview.onDidReceiveMessage((m) => void this.onMessage(m)),
+      // One message at a time, in order: a grade for the next card must not overtake the one before.
+      webview.onDidReceiveMessage((m) => {
+        this.inbox = this.inbox.then(() => this.onMessage(m));
+      }),
       progress.onDidChange(() => void this.push()),
     );
   }
@@ -58,6 +63,7 @@ export class ReviewScreen implements vscode.Disposable {
           break;
         case 'grade':
           await session.grade(raw.cardKey, raw.rating, raw.durationMs);
+          this.acked = raw.id;
           break;
         case 'undo':
           await session.undo();
@@ -87,7 +93,7 @@ export class ReviewScreen implements vscode.Disposable {
   private async push(): Promise<void> {
     if (!this.ready) return;
     const session = await this.sessionFor();
-    const state: ReviewState = { type: 'review', seq: ++this.seq, ...session.view() };
+    const state: ReviewState = { type: 'review', seq: ++this.seq, acked: this.acked, ...session.view() };
     await this.post(state);
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { deckMastery } from '../../core/review/stats';
 import { isWebviewMessage, type StatsState } from '../../shared/protocol';
+import { examHistoryFor } from '../exam/examStorage';
 import type { ProgressService } from './progressService';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -19,6 +20,11 @@ export class StatsPanel implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(STATS_PANEL, { deserializeWebviewPanel: async (panel) => this.adopt(panel) }),
       progress.onDidChange(() => void this.push()),
     );
+  }
+
+  /** Redraws an open panel, e.g. after an exam attempt was added to the history. */
+  refresh(): void {
+    void this.push();
   }
 
   show(): void {
@@ -52,6 +58,7 @@ export class StatsPanel implements vscode.Disposable {
     for (const c of cards) byDeck.set(c.deckKey, [...(byDeck.get(c.deckKey) ?? []), c.key]);
     const mastery = deckMastery(store.cards(), [...byDeck].map(([deckKey, keys]) => ({ deckKey, cards: keys })));
     const today = stats.heatmap.at(-1);
+    const exams = await examHistoryFor(this.progress.folder).trend().catch(() => []);
     const message: StatsState = {
       type: 'stats',
       heatmap: stats.heatmap.map((d) => ({ day: d.date, count: d.count })),
@@ -60,6 +67,7 @@ export class StatsPanel implements vscode.Disposable {
       streak: stats.streak,
       decks: mastery.map((m) => ({ title: this.progress.decks.get(m.deckKey)?.deck.title ?? m.deckKey, mastered: m.mastered, total: m.total })),
       totalReviews: stats.heatmap.reduce((a, d) => a + d.count, 0),
+      exams,
     };
     await panel.webview.postMessage(message);
   }

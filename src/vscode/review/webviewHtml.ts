@@ -13,7 +13,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
  * A fresh nonce per render and a CSP that allows only that one script and our stylesheet: card
  * content is untrusted, so nothing in it can run, load remote resources or style the page inline.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'review' | 'stats', title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'review' | 'stats' | 'exam', title: string): string {
   const nonce = makeNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));

@@ -10,7 +10,7 @@ describe('codeFacts: CDK TypeScript', () => {
   });
 
   it('shardCount: cards about shards, and the capacity the literal buys', () => {
-    const h = expectTop(d, 'shardCount', "new kinesis.Stream(this, 'S'", 'f04-shard-quota', ['f05-shard-write-limit', 'f18-sizing-example']);
+    const h = expectTop(d, 'shardCount', "new kinesis.Stream(this, 'S'", 'f05-shard-write-limit', ['f04-shard-quota', 'f18-sizing-example']);
     assert.equal(h.match.hint, '**2 shards**: **2 MB/s** and **2,000 records/s** in, **4 MB/s** out shared by classic consumers');
   });
 

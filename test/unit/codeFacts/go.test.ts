@@ -5,7 +5,7 @@ describe('codeFacts: CDK Go', () => {
   const d = load('cdk_stack.go');
 
   it('awskinesis.NewStream(…, &awskinesis.StreamProps{ShardCount: jsii.Number(2), RetentionPeriod: awscdk.Duration_Days(jsii.Number(30))})', () => {
-    expectTop(d, 'ShardCount', '', 'f04-shard-quota');
+    expectTop(d, 'ShardCount', '', 'f05-shard-write-limit');
     expectHint(d, 'ShardCount', '', '2 shards');
     expectTop(d, 'RetentionPeriod', '"Events"', 'f01-retention');
     expectHint(d, 'RetentionPeriod', '"Events"', '30 days (720 h)');

@@ -5,7 +5,7 @@ describe('codeFacts: CDK Java', () => {
   const d = load('CdkStack.java');
 
   it('Stream.Builder…shardCount(4).retentionPeriod(Duration.days(30))', () => {
-    expectTop(d, 'shardCount', 'Stream.Builder.create(this, "Orders")', 'f04-shard-quota');
+    expectTop(d, 'shardCount', 'Stream.Builder.create(this, "Orders")', 'f05-shard-write-limit');
     expectHint(d, 'shardCount', 'Stream.Builder.create(this, "Orders")', '4 shards', '4 MB/s');
     expectHint(d, 'retentionPeriod', 'Stream.Builder.create(this, "Orders")', '30 days (720 h)');
   });

@@ -5,7 +5,7 @@ describe('codeFacts: CDK Python', () => {
   const d = load('cdk_stack.py');
 
   it('shard_count= and retention_period=Duration.days(30)', () => {
-    expectTop(d, 'shard_count', '"Events"', 'f04-shard-quota', ['f05-shard-write-limit']);
+    expectTop(d, 'shard_count', '"Events"', 'f05-shard-write-limit', ['f04-shard-quota']);
     expectHint(d, 'shard_count', '"Events"', '3 shards', '3 MB/s', '3,000 records/s', '6 MB/s');
     expectTop(d, 'retention_period', '"Events"', 'f01-retention');
     expectHint(d, 'retention_period', '"Events"', '30 days (720 h)', 'long-term');
