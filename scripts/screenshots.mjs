@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of what a person sees, in the real VS Code: the deck tree with the seed deck
-// expanded, the review panel with an answer shown, and a hover over CDK code, in the light,
-// dark and high-contrast themes. Writes docs/images/*.png.
+// expanded, the review panel with an answer shown, and a hover over CDK code, in the light
+// and dark themes. Writes docs/images/*.png.
 //   node scripts/build.mjs && node scripts/screenshots.mjs
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'images');
 mkdirSync(out, { recursive: true });
 
-const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Dark High Contrast' };
+const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
 
 async function reviewFrame(page) {
   for (;;) {
