@@ -4,7 +4,7 @@
 // internet. Desktop VS Code cannot be downloaded here, but the registry is reachable.
 // Idempotent: a finished install leaves a marker and is reused.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,9 +43,13 @@ export function installVsCodeServer() {
   rmSync(serverDir, { recursive: true, force: true });
   mkdirSync(serverDir, { recursive: true });
   writeFileSync(join(serverDir, 'package.json'), '{"private":true}\n');
-  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}` };
-  // code-server's postinstall builds native modules (kerberos needs libkrb5-dev) against Node 24's headers.
-  run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--dangerously-allow-all-scripts',
+  // code-server's postinstall checks for Node 24 and builds native modules (kerberos needs
+  // libkrb5-dev) against its headers. Run npm itself on Node 24, and drop the npm_* variables an
+  // enclosing `npm test` sets, or the install scripts find that npm's Node 20 first.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+  env.PATH = `${join(nodeDir, 'bin')}:${process.env.PATH}`;
+  const npmCli = realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim());
+  run(nodeBin, [npmCli, 'install', '--no-audit', '--no-fund', '--no-save', '--dangerously-allow-all-scripts',
     `--nodedir=${nodeDir}`, `code-server@${CODE_SERVER_VERSION}`], { cwd: serverDir, env });
   if (!existsSync(serverMain)) throw new Error(`VS Code server not found at ${serverMain}`);
   writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
