@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/flashcards';
@@ -19,6 +19,7 @@ describe('flashcards CLI', () => {
   const good = join(dir, 'good.deck.md');
   const bad = join(dir, 'bad.deck.md');
   writeFileSync(good, '# Good\n## Q1\n<!-- id: a -->\nAnswer\n');
+  after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(bad, '# Bad\n## Q1\n<!-- id: a -->\nAnswer\n## Q2\n<!-- id: a -->\nOther\n');
 
   it('exits 0 for the shipped decks', () => {
