@@ -3,8 +3,8 @@
 // the files in fixtures/workspace/hover/, with the decks the extension ships.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { getApi as getSharedApi, waitFor } from './support';
 
-const EXTENSION_ID = 'data-eng-study.data-engineering-flashcards';
 const HOVER_COMMAND = /command:flashcards\.(reviewCard|openCard)\?([^)\s]+)/g;
 
 interface FlashcardsApi {
@@ -12,33 +12,8 @@ interface FlashcardsApi {
   decks(): Array<{ key?: string; uri: string; title: string; origin: 'builtin' | 'workspace'; cards: number }>;
 }
 
-let apiPromise: Promise<FlashcardsApi> | undefined;
-
 function getApi(): Promise<FlashcardsApi> {
-  apiPromise ??= (async () => {
-    const ext = vscode.extensions.getExtension<FlashcardsApi>(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
-    const api = await ext.activate();
-    await api.ready();
-    return api;
-  })();
-  return apiPromise;
-}
-
-/** Polls `probe` until it returns a value (not undefined), or fails with the last state after `ms`. */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return getSharedApi<FlashcardsApi>();
 }
 
 function fixtureUri(name: string): vscode.Uri {

@@ -4,9 +4,9 @@
 // Everything it writes goes to fixtures/workspace/tree-test/, removed again in `after`.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, getApi as getSharedApi, waitFor } from './support';
 import { generateMarkdownDeck } from '../../../bench/generateDeck';
 
-const EXTENSION_ID = 'data-eng-study.data-engineering-flashcards';
 
 /** Mirrors `TreeSnapshot` in src/vscode/deckTreeProvider.ts. */
 interface TreeSnapshot {
@@ -30,33 +30,8 @@ interface FlashcardsApi {
   treeSnapshot(expand?: string[]): Promise<TreeSnapshot>;
 }
 
-let apiPromise: Promise<FlashcardsApi> | undefined;
-
 function getApi(): Promise<FlashcardsApi> {
-  apiPromise ??= (async () => {
-    const ext = vscode.extensions.getExtension<FlashcardsApi>(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
-    const api = await ext.activate();
-    await api.ready();
-    return api;
-  })();
-  return apiPromise;
-}
-
-/** Polls `probe` until it returns a value (not undefined), or fails with the last state after `ms`. */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return getSharedApi<FlashcardsApi>();
 }
 
 const encoder = new TextEncoder();
