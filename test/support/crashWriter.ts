@@ -11,6 +11,7 @@
 // grade. With --then-refresh it then waits for a `refresh` line on stdin, calls `refresh()`, prints
 // `seen <json>` (entries per key prefix, as this store sees them) and exits.
 import { NodeProgressStorage } from '../../src/node/nodeProgressStorage';
+import { seededRandom } from '../../src/core/exam/random';
 import { ProgressStore, type Rating } from '../../src/core/review';
 
 /** The command line, parsed; exported so the type check reaches this file (it is only ever run). */
@@ -42,17 +43,6 @@ function parseArgs(argv: string[]): WriterArgs {
   };
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 function say(line: string): void {
   process.stdout.write(line + '\n');
 }
@@ -76,7 +66,7 @@ function nextLine(): Promise<string> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const rand = random(args.seed);
+  const rand = seededRandom(args.seed);
   const store = await ProgressStore.open(new NodeProgressStorage(args.dir), { now: () => Date.now() }, { snapshotEvery: args.snapshotEvery });
   say('ready');
   for (let i = 0; i < args.count; i++) {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expandCloze } from '../../src/core/exam/cloze';
+import { seededRandom } from '../../src/core/exam/random';
 import { parseQuestion, questionDiagnostics } from '../../src/core/exam/question';
 import { MAX_DIAGNOSTICS } from '../../src/core/deck/diagnostics';
 import { EXPLICIT_ID } from '../../src/core/deck/ids';
@@ -374,17 +375,8 @@ export function checkInput(name: string, content: Uint8Array | string, options?:
   }
 }
 
-/** Small deterministic PRNG (mulberry32) for the bench's high-volume loops. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** The bench's high-volume loops use the same seeded generator as the exam's shuffles. */
+export const prng = seededRandom;
 
 export function randomMutation(random: () => number): Mutation {
   return { kind: MUTATION_KINDS[Math.floor(random() * MUTATION_KINDS.length)], at: random(), n: Math.floor(random() * 1_000_000) };
