@@ -25,7 +25,7 @@ import {
   shippedDecks,
   type Mutation,
 } from '../test/support/deckFuzz';
-import { SCALABLE_INPUTS, growth, type Growth } from '../test/support/linearity';
+import { SCALABLE_INPUTS, contentOf, growth, type Growth } from '../test/support/linearity';
 import { ANKI_SAMPLES, LANGUAGE_IDS, ankiProblems, codeProblems, codeSamples, isKnownAnkiIssue } from '../test/support/otherFuzz';
 
 const SEED = 20250301;
@@ -168,7 +168,7 @@ function fuzz(scale: number): Tally[] {
 
 function linearity(): { rows: Array<Growth & { pass: boolean; density: boolean }>; exam: Growth[] } {
   const rows = SCALABLE_INPUTS.map((input) => {
-    const g = growth(input.name, (text) => parseDeck(input.file, text), input.make(200_000), input.make(2_000_000), 7);
+    const g = growth(input.name, (content) => parseDeck(input.file, content), contentOf(input, 200_000), contentOf(input, 2_000_000), 7);
     return { ...g, pass: g.ratio <= STRICT, density: input.density === true };
   });
   // The exam layer parses every card again when an exam starts; its inputs are single cards, so
