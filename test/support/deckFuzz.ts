@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { expandCloze } from '../../src/core/exam/cloze';
+import { expandCloze, scanClozes } from '../../src/core/exam/cloze';
+import { normalizeAnswer } from '../../src/core/exam/lenient';
 import { seededRandom } from '../../src/core/exam/random';
 import { parseQuestion, questionDiagnostics } from '../../src/core/exam/question';
 import { MAX_DIAGNOSTICS } from '../../src/core/deck/diagnostics';
@@ -381,3 +382,32 @@ export const prng = seededRandom;
 export function randomMutation(random: () => number): Mutation {
   return { kind: MUTATION_KINDS[Math.floor(random() * MUTATION_KINDS.length)], at: random(), n: Math.floor(random() * 1_000_000) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Card texts on which the exam layer once took quadratic time: regexes that rescan a run from
+// each of its positions, scans that look for `}}` to the end of the text from every opening, a
+// line lookup per problem. The exam reads every card again when it starts; a card is far smaller
+// than a deck, so these are sized in thousands of characters, not in megabytes.
+
+export interface ExamScalableInput {
+  name: string;
+  /** A text of about `chars` characters. */
+  make(chars: number): string;
+  read(text: string): unknown;
+}
+
+const asAnswer = (answer: string) => parseQuestion({ question: 'Which?', answer });
+const repeatTo = (chars: number, unit: string) => unit.repeat(Math.ceil(chars / unit.length));
+
+export const EXAM_SCALABLE_INPUTS: readonly ExamScalableInput[] = [
+  { name: '`(` then spaces in a question (choose-hint regex)', make: (n) => `Which one? (${' '.repeat(n)}x`, read: (t) => parseQuestion({ question: t, answer: '- [x] a\n- [ ] b' }) },
+  { name: '`{{c1::x}` repeated, never closed (cloze scan)', make: (n) => repeatTo(n, '{{c1::x}'), read: scanClozes },
+  { name: 'deletions between near misses (cloze scan)', make: (n) => repeatTo(n, '{{c1::a}} {{c1:b}} '), read: scanClozes },
+  { name: 'an unclosed cloze on every line (problem positions)', make: (n) => repeatTo(n, 'text {{c1::x}\n'), read: asAnswer },
+  { name: 'a long option list', make: (n) => repeatTo(n, '- [x] a\n- [ ] b\n'), read: asAnswer },
+  { name: 'an option of spaces ending in U+2028 (option regex)', make: (n) => `- [x] a\n- [ ]${' '.repeat(n)}\u2028`, read: asAnswer },
+  { name: 'an option continued over many lines', make: (n) => `- [x] a\n- [ ] b\n${repeatTo(n, '  and more\n')}`, read: asAnswer },
+  { name: 'typed answer: punctuation, then a letter', make: (n) => `a${'.'.repeat(n)}x`, read: normalizeAnswer },
+  { name: 'typed answer: `[` repeated, never closed', make: (n) => '['.repeat(n), read: normalizeAnswer },
+  { name: 'typed answer: `[](` repeated, never closed', make: (n) => repeatTo(n, '[]('), read: normalizeAnswer },
+];

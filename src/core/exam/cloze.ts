@@ -30,23 +30,33 @@ const OPEN = /\{\{c(\d+)::/gi;
 /** Things that look like an attempt at a cloze but are not one: `{{c1:x}}`, `{{c::x}}`, `{{1::x}}`. */
 const NEAR_MISS = /\{\{\s*(?:c\d*\s*:(?!:)|c\s*::|\d+\s*::|c\s+\d+\s*::)/gi;
 
-/** Finds the deletions of one text (a card's question or answer); never throws. */
+/**
+ * Finds the deletions of one text (a card's question or answer); never throws. Linear in the text:
+ * an open deletion looks for its `}}` and for a nested `{{c…::` only past where the previous one
+ * looked, so a run of unclosed `{{c1::` does not rescan the rest of the text from each of them.
+ */
 export function scanClozes(text: string): ClozeScan {
   const deletions: ClozeDeletion[] = [];
   const problems: ClozeProblem[] = [];
   if (!text.includes('{{')) return { deletions, problems };
   OPEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = OPEN.exec(text))) {
+  // No match of OPEN contains `}`, so the one after an opening lies inside its deletion exactly
+  // when it starts before the `}}`: that is a nested deletion.
+  let next = OPEN.exec(text);
+  let close: number | undefined;
+  while (next) {
+    const m = next;
+    next = OPEN.exec(text);
     const start = m.index;
     const bodyStart = start + m[0].length;
-    const close = text.indexOf('}}', bodyStart);
-    const nextOpen = text.slice(bodyStart, close < 0 ? undefined : close).search(/\{\{c\d+::/i);
+    // The `}}` found for an earlier opening still closes this one unless it lies before it; and
+    // when there was none then, there is none now.
+    if (close === undefined || (close >= 0 && close < bodyStart)) close = text.indexOf('}}', bodyStart);
     if (close < 0) {
       problems.push({ offset: start, length: m[0].length, message: 'This cloze deletion is not closed with `}}`.', code: 'unclosed-cloze' });
       continue;
     }
-    if (nextOpen >= 0) {
+    if (next && next.index < close) {
       problems.push({ offset: start, length: m[0].length, message: 'Cloze deletions cannot be nested; close this one with `}}` before the next `{{c…::`.', code: 'nested-cloze' });
       continue;
     }
@@ -55,7 +65,6 @@ export function scanClozes(text: string): ClozeScan {
     const hintAt = body.indexOf('::');
     const clozeText = (hintAt < 0 ? body : body.slice(0, hintAt)).trim();
     const hint = hintAt < 0 ? undefined : body.slice(hintAt + 2).trim() || undefined;
-    OPEN.lastIndex = close + 2;
     if (!Number.isSafeInteger(number) || number < 1) {
       problems.push({ offset: start, length: m[0].length, message: `Cloze numbers start at 1: \`c${m[1]}\` is not valid.`, code: 'invalid-cloze-number' });
       continue;
@@ -66,10 +75,14 @@ export function scanClozes(text: string): ClozeScan {
     }
     deletions.push({ number, text: clozeText, hint, start, end: close + 2 });
   }
+  // Near misses come in text order, like the deletions, so one cursor finds the deletion around each.
+  let around = 0;
   NEAR_MISS.lastIndex = 0;
+  let m: RegExpExecArray | null;
   while ((m = NEAR_MISS.exec(text))) {
     const at = m.index;
-    if (deletions.some((d) => at >= d.start && at < d.end) || problems.some((p) => p.offset === at)) continue;
+    while (around < deletions.length && deletions[around].end <= at) around++;
+    if (around < deletions.length && deletions[around].start <= at) continue;
     problems.push({ offset: at, length: m[0].length, message: 'This looks like a cloze deletion but is not one: write `{{c1::text}}` or `{{c1::text::hint}}`.', code: 'malformed-cloze' });
   }
   problems.sort((a, b) => a.offset - b.offset);

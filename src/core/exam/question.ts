@@ -64,14 +64,18 @@ export interface QuestionParse {
 
 type CardText = Pick<Card, 'question' | 'answer'>;
 
-const TASK = /^( {0,3})([-*+])[ \t]+\[([ xX])\](?=[ \t]|$)[ \t]*(.*)$/;
+// The option text is trimmed afterwards, so no `[ \t]*` before `(.*)`: on a line that fails at `$`
+// (a U+2028 in it) the two would trade every split of a long run of spaces between them.
+const TASK = /^( {0,3})([-*+])[ \t]+\[([ xX])\](?=[ \t]|$)(.*)$/;
 /** A list item whose box is not `[ ]`, `[x]` or `[X]`: `[]`, `[ x]`, `[v]`, `[✓]`… (but not a link). */
 const BAD_TASK = /^( {0,3})[-*+][ \t]+(\[[ \txXvV*✓✔-]{0,3}\])(?!\()/;
 const BULLET = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CONTINUATION = /^(?: {2,}|\t)\S/;
 const EXPLANATION_LABEL = /^[ \t]*(?:\*\*|__)?explanation(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*/i;
-const CHOOSE_HINT = /[ \t]*\((?:choose|select)[ \t]+(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\.?\)/i;
+// The lookbehind starts a match only where a run of spaces starts: without it, each position in a
+// long run after a `(` would scan the rest of the run again.
+const CHOOSE_HINT = /(?<![ \t])[ \t]*\((?:choose|select)[ \t]+(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\.?\)/i;
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** Reads a card as an exam question. Never throws; anything malformed becomes a problem. */
@@ -87,7 +91,8 @@ export function parseQuestion(card: CardText): QuestionParse {
   const qClozes = scanClozes(card.question);
   const aClozes = scanClozes(card.answer);
   for (const [part, scan, text] of [['question', qClozes, card.question], ['answer', aClozes, card.answer]] as const) {
-    for (const p of scan.problems) problems.push({ part, ...position(text, p.offset, p.length), severity: 'error', message: p.message, code: p.code });
+    const at = positions(text);
+    for (const p of scan.problems) problems.push({ part, ...at(p.offset, p.length), severity: 'error', message: p.message, code: p.code });
   }
 
   if (!isChoice) {
@@ -101,8 +106,9 @@ export function parseQuestion(card: CardText): QuestionParse {
   }
 
   for (const [part, scan, text] of [['question', qClozes, card.question], ['answer', aClozes, card.answer]] as const) {
+    const at = positions(text);
     for (const d of scan.deletions) {
-      problems.push({ part, ...position(text, d.start, d.end - d.start), severity: 'error', message: 'A multiple-choice card cannot also have cloze deletions.', code: 'cloze-in-choice' });
+      problems.push({ part, ...at(d.start, d.end - d.start), severity: 'error', message: 'A multiple-choice card cannot also have cloze deletions.', code: 'cloze-in-choice' });
     }
   }
   for (const line of optionsInQuestion) {
@@ -118,7 +124,8 @@ export function parseQuestion(card: CardText): QuestionParse {
       message: 'An option starts with `- [ ]` (wrong) or `- [x]` (correct).', code: 'malformed-option',
     });
   }
-  problems.push(...answerScan.problems);
+  // Not `push(...)`: spread arguments overflow the stack past about 100,000 problems.
+  for (const p of answerScan.problems) problems.push(p);
 
   const options = answerScan.options;
   const correctCount = options.filter((o) => o.correct).length;
@@ -235,7 +242,8 @@ function scanChoices(lines: string[]): AnswerScan {
     if (state === 'list') {
       if (CONTINUATION.test(line) && lastWasOption) {
         const last = out.options[out.options.length - 1];
-        last.text = `${last.text}\n${line.trim()}`.trim();
+        // Both sides are trimmed already: trimming the joined text would copy it for every line.
+        last.text = last.text ? `${last.text}\n${line.trim()}` : line.trim();
         continue;
       }
       if (BULLET.test(line)) {
@@ -283,21 +291,32 @@ function findChooseHint(text: string, part: CardPart): { count: number; part: Ca
   const word = m[1].toLowerCase();
   const count = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word);
   const lead = m[0].length - m[0].trimStart().length;
-  const pos = position(text, m.index + lead, m[0].length - lead);
+  const pos = positions(text)(m.index + lead, m[0].length - lead);
   return { count, part, line: pos.line, column: pos.column, length: m[0].length - lead };
 }
 
-function position(text: string, offset: number, length: number): { line: number; column: number; endColumn: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  const column = offset - lineStart + 1;
-  const lineEnd = text.indexOf('\n', offset);
-  const end = Math.min(offset + length, lineEnd < 0 ? text.length : lineEnd);
-  return { line, column, endColumn: end - lineStart + 1 };
+/**
+ * Line and columns of a span of `text`, for any number of spans: the line starts are listed once,
+ * on the first call, so a text with a problem on every line is not walked again for each of them.
+ */
+function positions(text: string): (offset: number, length: number) => { line: number; column: number; endColumn: number } {
+  let starts: number[] | undefined;
+  return (offset, length) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let line = 0;
+    for (let hi = starts.length - 1; line < hi;) {
+      const mid = (line + hi + 1) >> 1;
+      if (starts[mid] <= offset) line = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = starts[line];
+    const lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    const end = Math.min(offset + length, lineEnd);
+    return { line, column: offset - lineStart + 1, endColumn: end - lineStart + 1 };
+  };
 }
 
 function clip(text: string): string {
