@@ -15,11 +15,8 @@ import {
   TRICKY_LINES,
   applyMutations,
   checkInput,
-  decodedText,
-  examDiagnosticProblems,
   generatedDeck,
   lineLengths,
-  normalizedText,
   positionProblems,
   prng,
   randomMutation,
@@ -79,7 +76,6 @@ function fuzz(scale: number): Tally[] {
   const decks = shippedDecks();
   const encoder = new TextEncoder();
   const mutated = tally('mutated shipped decks (both parsers)');
-  const examMapping = tally('  of which Markdown, exam diagnostics mapping (known bugs, not counted)');
   const generated = tally('generated decks');
   const bytes = tally('arbitrary bytes');
   const exam = tally('exam layer on card texts');
@@ -92,14 +88,7 @@ function fuzz(scale: number): Tally[] {
       const deck = decks[Math.floor(random() * decks.length)];
       const mutations: Mutation[] = Array.from({ length: 1 + Math.floor(random() * 6) }, () => randomMutation(random));
       const input = applyMutations(deck.bytes, mutations, 64_000);
-      for (const name of FILE_NAMES) {
-        record(mutated, checkInput(name, input), () => ({ deck: deck.name, name, mutations }));
-        if (name.endsWith('.md') && i % 5 === 0) {
-          const parsed = parseDeck(name, input);
-          const text = decodedText(input);
-          record(examMapping, examDiagnosticProblems(parsed, normalizedText(text), lineLengths(text)), () => ({ deck: deck.name, mutations }));
-        }
-      }
+      for (const name of FILE_NAMES) record(mutated, checkInput(name, input), () => ({ deck: deck.name, name, mutations }));
     }
   });
   timed(generated, () => {
@@ -164,7 +153,7 @@ function fuzz(scale: number): Tally[] {
       }
     }
   });
-  return [mutated, examMapping, generated, bytes, exam, code, anki, ankiKnown];
+  return [mutated, generated, bytes, exam, code, anki, ankiKnown];
 }
 
 function linearity(): { rows: Array<Growth & { pass: boolean; density: boolean }>; exam: Array<Growth & { pass: boolean }> } {

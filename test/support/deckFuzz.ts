@@ -238,7 +238,7 @@ export const generatedDeckArb = fc.record({
 // What must hold for every input.
 
 /** The text the parser saw, to check positions against: decoded like `parseDeck` does it. */
-export function decodedText(content: Uint8Array | string): string {
+function decodedText(content: Uint8Array | string): string {
   let text: string;
   if (typeof content === 'string') text = content;
   else {
@@ -278,22 +278,12 @@ export function positionProblems(d: Pick<DeckDiagnostic, 'line' | 'column' | 'en
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
-export interface CheckOptions {
-  /** Run the exam layer over every card (`parseQuestion`, cloze expansion). Default true. */
-  exam?: boolean;
-  /**
-   * Also check the file positions of `questionDiagnostics`. Default false: it has known bugs
-   * (see `examDiagnosticProblems`), which the bench counts apart from the parsers' failures.
-   */
-  examDiagnostics?: boolean;
-}
-
 /**
  * Everything wrong with a parsed deck, as messages: diagnostics with invalid positions, cards
- * without ids or sharing one, review cards (cloze expansion) sharing an id, and the exam parser's
- * problems with invalid positions. Throws only if a parser throws.
+ * without ids or sharing one, review cards (cloze expansion) sharing an id, and the exam layer's
+ * problems with invalid positions, in the card and in the file. Throws only if a parser throws.
  */
-export function deckProblems(deck: Deck, content: Uint8Array | string, options: CheckOptions = {}): string[] {
+export function deckProblems(deck: Deck, content: Uint8Array | string): string[] {
   const out: string[] = [];
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > MAX_DECK_BYTES) {
@@ -322,26 +312,41 @@ export function deckProblems(deck: Deck, content: Uint8Array | string, options: 
       out.push(`card ${card.id}: answerLine ${card.answerLine} outside ${card.line + 1}..${lengths.length}`);
     }
   }
-  if (options.exam !== false) out.push(...examProblems(deck));
-  if (options.examDiagnostics) out.push(...examDiagnosticProblems(deck, normalizedText(text), lengths));
+  out.push(...examProblems(deck, normalizedText(text), lengths));
   return out;
 }
 
 /** The text with line breaks as the parsers see them (`parseDeck` turns a lone `\r` into `\n`). */
-export function normalizedText(text: string): string {
+function normalizedText(text: string): string {
   return text.replace(/\r(?!\n)/g, '\n');
 }
 
-/** The exam layer reads every card again: questions, options, clozes. */
-function examProblems(deck: Deck): string[] {
+/**
+ * The exam layer reads every card again: questions, options, clozes; and its problems become
+ * diagnostics in the file (`questionDiagnostics`), which must point inside it too.
+ */
+function examProblems(deck: Deck, text: string, lengths: readonly number[]): string[] {
   const out: string[] = [];
   const reviewIds = new Set<string>();
+  let fileLines: string[] | undefined;
   for (const card of deck.cards) {
     const parsed = parseQuestion(card);
     const parts = { question: lineLengths(card.question), answer: lineLengths(card.answer) };
     for (const p of parsed.problems) {
       for (const problem of positionProblems(p, parts[p.part], 0)) out.push(`card ${card.id} exam problem ${p.code} in the ${p.part}: ${problem}`);
     }
+    const partLines = { question: card.question.split('\n'), answer: card.answer.split('\n') };
+    questionDiagnostics(card, text, deck.format).forEach((d, i) => {
+      for (const problem of positionProblems(d, lengths)) out.push(`card ${card.id} exam diagnostic ${d.code}: ${problem}`);
+      // Inside the file is not enough: the card's line must be there, shifted only past a `## `.
+      const p = parsed.problems[i];
+      const cardLine = partLines[p.part][p.line];
+      const shift = d.column - p.column;
+      fileLines ??= text.split('\n');
+      if (cardLine && (shift < 0 || !fileLines[d.line - 1]?.startsWith(cardLine, shift))) {
+        out.push(`card ${card.id} exam diagnostic ${d.code} at ${d.line}:${d.column} is not at its ${p.part} line ${p.line}, ${JSON.stringify(cardLine)}`);
+      }
+    });
     for (const review of expandCloze(card)) {
       if (!review.id) out.push(`card ${card.id}: a cloze card has an empty id`);
       else if (reviewIds.has(review.id)) out.push(`review card id ${review.id} is used twice`);
@@ -351,26 +356,10 @@ function examProblems(deck: Deck): string[] {
   return out;
 }
 
-/**
- * `questionDiagnostics` positions in the file. Known to be wrong, and reported to the exam
- * engine's owner, when a card is in the seed-text format (the mapping assumes the Markdown
- * layout) or has a line of only invisible white space such as U+FEFF or NBSP (the mapping skips
- * it as blank; Markdown and the deck parser don't).
- */
-export function examDiagnosticProblems(deck: Deck, text: string, lengths: readonly number[]): string[] {
-  const out: string[] = [];
-  for (const card of deck.cards) {
-    for (const d of questionDiagnostics(card, text)) {
-      for (const problem of positionProblems(d, lengths)) out.push(`card ${card.id} exam diagnostic ${d.code}: ${problem}`);
-    }
-  }
-  return out;
-}
-
 /** Parses and checks one input; an exception becomes a problem, not a crash of the fuzzer. */
-export function checkInput(name: string, content: Uint8Array | string, options?: CheckOptions): string[] {
+export function checkInput(name: string, content: Uint8Array | string): string[] {
   try {
-    return deckProblems(parseDeck(name, content), content, options);
+    return deckProblems(parseDeck(name, content), content);
   } catch (e) {
     return [`threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`];
   }

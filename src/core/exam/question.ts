@@ -1,4 +1,5 @@
-import type { Card, DeckDiagnostic, Severity } from '../deck/types';
+import { isBlank } from '../deck/markdownDeck';
+import type { Card, DeckDiagnostic, DeckFormat, Severity } from '../deck/types';
 import { scanClozes, type ClozeDeletion } from './cloze';
 
 /**
@@ -326,13 +327,15 @@ function clip(text: string): string {
 
 /**
  * The card's exam problems as deck diagnostics with absolute 1-based file lines, ready to merge
- * into `deck.diagnostics`. Pass the deck's text to make the lines exact when the author left blank
- * lines around `?`; without it, the card is assumed to be written without them (the usual style).
+ * into `deck.diagnostics`: one for each of `parseQuestion`'s problems, in its order. `format` is
+ * the deck's, as the two formats lay a card out differently. Pass the deck's text to make the
+ * lines exact when the author left blank lines around `?` (or after `Q` and `A`); without it, the
+ * card is assumed to be written without them (the usual style).
  */
-export function questionDiagnostics(card: Card, deckText?: string): DeckDiagnostic[] {
+export function questionDiagnostics(card: Card, deckText?: string, format: DeckFormat = 'markdown'): DeckDiagnostic[] {
   const { problems } = parseQuestion(card);
   if (problems.length === 0) return [];
-  const map = lineMapper(card, deckText);
+  const map = lineMapper(card, format, deckText?.split('\n'));
   return problems.map((p) => {
     const at = map(p.part, p.line);
     const shift = at.columnShift;
@@ -342,25 +345,51 @@ export function questionDiagnostics(card: Card, deckText?: string): DeckDiagnost
   });
 }
 
-function lineMapper(card: Card, deckText?: string): (part: CardPart, line: number) => { line: number; columnShift: number } {
-  const fileLines = deckText?.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  const isBlankAt = (line1: number) => fileLines !== undefined && line1 >= 1 && line1 <= fileLines.length && fileLines[line1 - 1].trim() === '';
-  const headingText = card.question.split('\n', 1)[0];
+type LineMap = (part: CardPart, line: number) => { line: number; columnShift: number };
+
+/**
+ * Card lines to file lines. Both parsers keep a part's lines verbatim (indentation included) and
+ * drop only the blank lines around it, blank as `isBlank` has it: a line of U+FEFF or NBSP is
+ * text to them, though `trim()` would empty it.
+ */
+function lineMapper(card: Card, format: DeckFormat, fileLines: string[] | undefined): LineMap {
+  const blankAt = (line1: number) => fileLines !== undefined && line1 >= 1 && line1 <= fileLines.length && isBlank(fileLines[line1 - 1], 0, fileLines[line1 - 1].length);
+  const firstTextLine = (line1: number) => {
+    let at = line1;
+    while (fileLines && at < fileLines.length && blankAt(at)) at++;
+    return at;
+  };
+  const answerStart = firstTextLine(card.answerLine);
+  if (format === 'seed-text') {
+    // The number line, `Q`, the question, `A` (just above answerLine), the answer.
+    const questionStart = firstTextLine(card.line + 2);
+    return (part, line) => ({ line: (part === 'answer' ? answerStart : questionStart) + line, columnShift: 0 });
+  }
+  const qCount = card.question.split('\n').length;
+  const headingLine = fileLines?.[card.line - 1];
+  // `## ###` and the like title nothing: the question is then all text before `?`.
+  const titled = headingLine === undefined || !isEmptyHeading(headingLine);
   let headingShift = 3; // `## `
-  if (fileLines && card.line >= 1 && card.line <= fileLines.length) {
-    const at = fileLines[card.line - 1].indexOf(headingText, 2);
+  if (titled && headingLine !== undefined) {
+    const at = headingLine.indexOf(card.question.split('\n', 1)[0], 2);
     if (at >= 0) headingShift = at;
   }
-  let answerStart = card.answerLine;
-  if (fileLines) while (isBlankAt(answerStart) && answerStart < fileLines.length) answerStart++;
-  // Extra question lines sit just above the `?` line (answerLine - 1).
-  const extraCount = Math.max(0, card.question.split('\n').length - 2);
+  // Further question lines sit just above the `?` line (answerLine - 1), after a blank joint in
+  // the question when the heading has text.
+  const extraCount = titled ? Math.max(0, qCount - 2) : qCount;
   let extraLast = card.answerLine - 2;
-  if (fileLines) while (extraLast > card.line && isBlankAt(extraLast)) extraLast--;
+  while (extraLast > card.line && blankAt(extraLast)) extraLast--;
+  const extraFirst = extraLast - (extraCount - 1);
   return (part, line) => {
     if (part === 'answer') return { line: answerStart + line, columnShift: 0 };
-    if (line === 0) return { line: card.line, columnShift: headingShift };
-    if (line === 1) return { line: card.line, columnShift: headingShift }; // the blank joint between heading and extra lines
-    return { line: extraLast - (extraCount - 1) + (line - 2), columnShift: 0 };
+    if (!titled) return { line: extraFirst + line, columnShift: 0 };
+    if (line <= 1) return { line: card.line, columnShift: headingShift };
+    return { line: extraFirst + line - 2, columnShift: 0 };
   };
+}
+
+/** A `##` line whose text, once closing `#`s are dropped as the deck parser drops them, is empty. */
+function isEmptyHeading(line: string): boolean {
+  const text = line.slice(2).trim();
+  return text === '' || /^#+(?:[ \t]+#+)?$/.test(text);
 }

@@ -161,20 +161,23 @@ describe('resilience: deck parser fuzzing', function () {
     assert.equal(seed.cards[0].id, 'q-3af0d276', 'ids of the shipped seed deck are unchanged');
   });
 
-  // Known bugs, reported to the exam engine's owner: `questionDiagnostics` maps card lines back to
-  // the file assuming the Markdown layout (`## ` heading, `?` line), which seed-text cards don't
-  // have, and it skips a line of only U+FEFF or NBSP as blank where Markdown and the deck parser
-  // don't; either way its diagnostics can point past the end of a line or of the file. The fuzz
-  // checks above leave these positions out (the bench counts them apart). Remove `.skip` once fixed.
-  it.skip('exam diagnostics point inside the file (known bugs in questionDiagnostics)', () => {
-    for (const [file, text] of [
-      ['x.cards.txt', 'T\n1\nQ\n- [x] A\n{{c1::open\nA\nanswer\n'],
-      ['x.deck.md', '## !\n\ufeff\n- [ ] '],
-    ]) {
+  // `questionDiagnostics` once mapped every card as Markdown (`## ` heading, `?` line), and took a
+  // line of only U+FEFF or NBSP for blank where the parsers keep it as text: its diagnostics could
+  // point past the end of a line or of the file.
+  it('exam diagnostics point at the line of the problem, in seed text and past invisible white space', () => {
+    const cases: [string, string, string[]][] = [
+      ['x.cards.txt', 'T\n1\nQ\n- [x] A\n{{c1::open\nA\nanswer\n', ['option-in-question@4:1', 'unclosed-cloze@5:1']],
+      ['x.cards.txt', 'T\n1\nQ\n\n- [x] A\nA\n\n\nanswer {{c1:x}}\n', ['option-in-question@5:1', 'malformed-cloze@9:8']],
+      ['x.deck.md', '## !\n\ufeff\n- [ ] ', ['too-few-options@3:1', 'no-correct-option@3:1', 'empty-option@3:1']],
+      ['x.deck.md', '# T\n## Pick\n\u00a0\nWhich? (Choose two.)\n\u00a0\n?\n\n\u00a0\n- [x] a\n- [ ] b\n', ['choose-count-mismatch@4:8']],
+      // A heading of only `#`s has no text: the question is the text above `?`.
+      ['x.deck.md', '# T\n## ###\n<!-- id: e -->\n\nWhich? (Choose two.)\n\n?\n- [x] a\n- [ ] b\n', ['choose-count-mismatch@5:8']],
+    ];
+    for (const [file, text, expected] of cases) {
       const deck = parseDeck(file, text);
-      const lengths = lineLengths(text);
-      const problems = deck.cards.flatMap((card) => questionDiagnostics(card, text).flatMap((d) => positionProblems(d, lengths).map((p) => `${d.code}: ${p}`)));
-      assert.deepEqual(problems, [], JSON.stringify(text));
+      const found = deck.cards.flatMap((card) => questionDiagnostics(card, text, deck.format));
+      assert.deepEqual(found.map((d) => `${d.code}@${d.line}:${d.column}`).sort(), expected.sort(), JSON.stringify(text));
+      assert.deepEqual(found.flatMap((d) => positionProblems(d, lineLengths(text))), [], JSON.stringify(text));
     }
   });
 });
