@@ -3,7 +3,7 @@
 // (`importAnkiText`, run on any file the user picks). Shared by the unit suite and the bench.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importAnkiText } from '../../src/core/anki';
+import { importAnkiText, type AnkiImport } from '../../src/core/anki';
 import { FactIndex, hoverAt, indexDocument, type DocumentIndex } from '../../src/core/codeFacts';
 import { parseDeck } from '../../src/core/deck/parse';
 import { ROOT, shippedDecks } from './deckFuzz';
@@ -88,12 +88,17 @@ export const ANKI_SAMPLES = [
  * written deck that the deck parser reads back with errors or with another number of cards.
  */
 export function ankiProblems(text: string, fileName?: string): string[] {
-  let result: ReturnType<typeof importAnkiText>;
+  let result: AnkiImport;
   try {
     result = importAnkiText(text, { fileName });
   } catch (e) {
     return [`importAnkiText threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`];
   }
+  return importProblems(text, result);
+}
+
+/** What is wrong with the import of `text`: the checks of `ankiProblems` once it has not thrown. */
+export function importProblems(text: string, result: AnkiImport): string[] {
   const out: string[] = [];
   const lines = text.split(/\r\n|\r|\n/).length;
   for (const p of result.problems) {
@@ -105,13 +110,4 @@ export function ankiProblems(text: string, fileName?: string): string[] {
   if (errors.length > 0) out.push(`the written deck has errors: ${errors.slice(0, 3).map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join('; ')}`);
   if (deck.cards.length !== result.cards) out.push(`the import says ${result.cards} cards, the written deck has ${deck.cards.length}`);
   return out;
-}
-
-/**
- * Importer bugs already reported to its owner, told apart so the fuzzers keep looking for new
- * ones: a NUL byte in a field is written into the deck (which then reads as binary), and a
- * front made only of `#` becomes `## #`, an empty heading.
- */
-export function isKnownAnkiIssue(text: string, problems: readonly string[]): boolean {
-  return problems.length > 0 && (text.includes('\0') || problems.every((p) => /empty-question|cards, the written deck has/.test(p)));
 }

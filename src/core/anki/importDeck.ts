@@ -28,8 +28,20 @@ const CLOZE = /\{\{c\d+::/i;
 
 /** An Anki text export as a new Markdown deck. Bad rows are reported and skipped; the rest import. */
 export function importAnkiText(text: string, options: ImportOptions = {}): AnkiImport {
+  // The deck parser refuses a file with a NUL in it as binary. One character for another, so
+  // rows and lines stay where they were.
+  const firstNul = text.indexOf('\0');
+  let nuls = 0;
+  if (firstNul >= 0) text = text.replace(/\0/g, () => (nuls++, '\uFFFD'));
   const file = parseAnkiText(text, { fileName: options.fileName });
   const problems = [...file.problems];
+  if (nuls > 0) {
+    const line = text.slice(0, firstNul).split(/\r\n|\r|\n/).length;
+    const message = nuls === 1
+      ? 'A NUL character cannot go into a deck; it is replaced with \uFFFD.'
+      : `${nuls} NUL characters, the first on this line, cannot go into a deck; each is replaced with \uFFFD.`;
+    problems.push({ row: 0, line, severity: 'warning', message });
+  }
   const decks = new Set(file.notes.map((n) => n.deck).filter((d): d is string => !!d));
   const title = options.title?.trim() || deckTitle(file.deck ?? (decks.size === 1 ? [...decks][0] : undefined)) || (options.fileName ? baseName(options.fileName) : '') || 'Imported from Anki';
 

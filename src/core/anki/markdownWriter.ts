@@ -31,7 +31,9 @@ export function writeCard(card: DeckCardDraft): string {
     heading = lines.slice(1).find((l) => l.trim() && !FENCE.test(l))?.trim() ?? 'Code';
     extra = question;
   }
-  heading = heading.replace(/([ \t])(#+)$/, '$1\\$2');
+  // The parser drops closing `#`s from a heading, and a heading of only `#`s entirely (the card
+  // would have no question): escaping the last run keeps it as text.
+  heading = heading.replace(/(^|[ \t])(#+)$/, '$1\\$2');
   const meta = ['<!--', `id: ${card.id}`];
   const tags = card.tags.map((t) => t.replace(/,/g, '-')).filter(Boolean);
   if (tags.length) meta.push(`tags: ${tags.join(', ')}`);

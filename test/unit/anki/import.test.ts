@@ -158,6 +158,18 @@ describe('Anki import', () => {
     assert.equal(deck.cards[1].question, 'Next card');
   });
 
+  it('keeps a front of only `#` as the question, escaped so the heading is not dropped', () => {
+    const { deck } = importDeck('#separator:tab\n#\tone\n##\ttwo\n# #\tthree\n');
+    assert.deepEqual(deck.cards.map((c) => [c.question, c.answer]), [['\\#', 'one'], ['\\##', 'two'], ['# \\#', 'three']]);
+  });
+
+  it('replaces NUL characters, which a deck file cannot hold, and says where the first one was', () => {
+    const { result, deck } = importDeck('#separator:tab\nGood\tAnswer\r\nFront\u0000text\tBa\u0000ck\n');
+    assert.deepEqual(deck.cards.map((c) => [c.question, c.answer]), [['Good', 'Answer'], ['Front\ufffdtext', 'Ba\ufffdck']]);
+    assert.deepEqual(result.problems.map(({ row, line, severity }) => ({ row, line, severity })), [{ row: 0, line: 3, severity: 'warning' }]);
+    assert.match(result.problems[0].message, /2 NUL characters/);
+  });
+
   it('does not take a first field starting with # for a header line', () => {
     const file = parseAnkiText('#separator:tab\n#1: first question\tanswer\n');
     assert.equal(file.notes.length, 1);

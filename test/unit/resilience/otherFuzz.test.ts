@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { importAnkiText } from '../../../src/core/anki';
 import { parseDeck } from '../../../src/core/deck/parse';
 import { mutationArb, applyMutations } from '../../support/deckFuzz';
-import { ANKI_SAMPLES, FILE_NAMES, LANGUAGE_IDS, ankiProblems, codeProblems, codeSamples, isKnownAnkiIssue } from '../../support/otherFuzz';
+import { ANKI_SAMPLES, FILE_NAMES, LANGUAGE_IDS, ankiProblems, codeProblems, codeSamples, importProblems } from '../../support/otherFuzz';
 
 // The two other readers of untrusted text: the code matcher behind hovers runs on every document
 // the user opens, the Anki importer on any file the user picks. Neither may throw, and what they
@@ -49,7 +49,7 @@ describe('resilience: code matcher and Anki importer fuzzing', function () {
       fc.property(fc.nat({ max: ANKI_SAMPLES.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (which, mutations, csv) => {
         const text = decoder.decode(applyMutations(encoder.encode(ANKI_SAMPLES[which]), mutations, 3000));
         const problems = ankiProblems(text, csv ? 'export.csv' : 'export.txt');
-        if (problems.length && !isKnownAnkiIssue(text, problems)) assert.fail(`${problems.join('\n')}\n${JSON.stringify(text)}`);
+        if (problems.length) assert.fail(`${problems.join('\n')}\n${JSON.stringify(text)}`);
       }),
       { numRuns: 300, seed: 23 },
     );
@@ -57,17 +57,20 @@ describe('resilience: code matcher and Anki importer fuzzing', function () {
 
   it('the checks catch what they are meant to catch', () => {
     assert.deepEqual(ankiProblems('front\tback\n'), []);
-    assert.match(ankiProblems('front\u0000\tback\n').join(), /NUL/);
+    const imported = importAnkiText('front\tback\n');
+    assert.match(importProblems('front\tback\n', { ...imported, markdown: '# T\n\n## front\u0000\nback\n' }).join(), /NUL/);
+    assert.match(importProblems('front\tback\n', { ...imported, markdown: '# T\n\n## #\nback\n' }).join(), /empty-question.*1 cards, the written deck has 0/);
+    assert.match(importProblems('front\tback\n', { ...imported, problems: [{ row: 1, line: 3, severity: 'error', message: 'm' }] }).join(), /line 3 of 2/);
     assert.deepEqual(codeProblems('const s = new kinesis.Stream(this, "S", { shardCount: 2 });', 'typescript', 'stack.ts', [30]), []);
   });
 
-  // Known importer bugs, reported to its owner; the fuzzers above skip them. Remove `.skip` once fixed.
-  it.skip('the Anki importer writes decks the parser reads back: NUL and `#`-only fronts (known bugs)', () => {
-    for (const text of ['Front\u0000text\tBack\n', '#\tanswer\n', '##\tanswer\n']) {
+  it('the Anki importer writes decks the parser reads back: NUL and `#`-only fronts', () => {
+    for (const text of ['Front\u0000text\tBack\n', '#\tanswer\n', '##\tanswer\n', '# #\tanswer\n', '#html:true\n&#35;\t<b>x</b>\n']) {
       const imported = importAnkiText(text);
       const deck = parseDeck('imported.deck.md', imported.markdown);
       assert.deepEqual(deck.diagnostics.filter((d) => d.severity === 'error'), [], JSON.stringify(text));
-      assert.equal(deck.cards.length, imported.cards);
+      assert.equal(imported.cards, 1, JSON.stringify(text));
+      assert.equal(deck.cards.length, 1, JSON.stringify(text));
     }
   });
 });
