@@ -134,3 +134,33 @@ export function benchHover(): void {
   console.log('  hover (lookup + Markdown, %d of %d with a hover): p50 %s, p99 %s   ratio to goal (≤ %d ms): %s', hits, offsets.length, fmt(percentile(hoverTimes, 50)), fmt(hoverP99), HOVER_GOAL_MS, (hoverP99 / HOVER_GOAL_MS).toFixed(3));
   console.log('  verdict: %s', indexMedian <= INDEX_GOAL_MS && hoverP99 <= HOVER_GOAL_MS ? 'MEETS GOAL' : 'MISSES GOAL');
 }
+
+/**
+ * Shapes that used to cost time quadratic in their size (or overflow the stack): each is indexed at
+ * n and 2n repetitions. A ratio near 2 is linear; near 4, quadratic.
+ */
+export function benchHostileShapes(): void {
+  const facts = shippedFacts();
+  const K = 'var K=require("@aws-sdk/client-kinesis");';
+  const stream = 'Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      ShardCount: 2\n      Tags: ';
+  const shapes: Array<{ label: string; languageId: string; n: number; make: (n: number) => string }> = [
+    { label: 'stray `)` under n `{`', languageId: 'javascript', n: 50_000, make: (n) => K + '{'.repeat(n) + ')'.repeat(n) },
+    { label: 'n `export ` words', languageId: 'javascript', n: 100_000, make: (n) => K + 'export '.repeat(n) },
+    { label: 'n unclosed `var {`', languageId: 'javascript', n: 100_000, make: (n) => K + 'var {a '.repeat(n) },
+    { label: 'template literals n deep', languageId: 'javascript', n: 100_000, make: (n) => K + '`${'.repeat(n) },
+    { label: 'YAML flow n deep', languageId: 'yaml', n: 100_000, make: (n) => stream + '['.repeat(n) + '\n' },
+    { label: 'YAML sequence n deep', languageId: 'yaml', n: 20_000, make: (n) => `${stream}\n        ${'- '.repeat(n)}x\n` },
+    { label: 'JSON n deep', languageId: 'json', n: 250_000, make: (n) => '{"Resources":{"S":{"Type":"AWS::Kinesis::Stream","Properties":{"Tags":' + '['.repeat(n) },
+  ];
+  console.log('Hostile shapes (ratio of the time at 2n to the time at n: 2 is linear, 4 quadratic)');
+  for (const { label, languageId, n, make } of shapes) {
+    const time = (reps: number) => {
+      const source = { text: make(reps), languageId, fileName: `hostile.${languageId}` };
+      return percentile(measure(() => indexDocument(source, facts), 5, 1), 50);
+    };
+    time(n); // warm-up: the first run also compiles
+    const single = time(n);
+    const double = time(2 * n);
+    console.log('  %s: n = %s: %s, 2n: %s, ratio %s', label, n.toLocaleString('en-US'), fmt(single), fmt(double), (double / single).toFixed(1));
+  }
+}

@@ -238,6 +238,11 @@ export function scanCode(text: string, language: LanguageKind, imports: ImportIn
   const stackOpen = new Int32Array(count + 1);
   let sp = 0;
   let cur = -1;
+  // Open brackets on the stack by kind (`(`, `[`, `{`), so that a closer without any opener of its kind
+  // costs nothing: otherwise each stray `)` under a deep stack of `{` searches the whole stack.
+  let openParens = 0;
+  let openBrackets = 0;
+  let openBraces = 0;
   /** Per frame: token index + 1 of the key whose value is being read, 0 for none. */
   const keyOf = new Int32Array(count + 2);
   /** Per frame: the next token starts a new element (for counting array items). */
@@ -270,17 +275,24 @@ export function scanCode(text: string, language: LanguageKind, imports: ImportIn
         stackFrame[sp] = id;
         stackOpen[sp] = i;
         sp++;
+        if (p === OPEN_PAREN) openParens++;
+        else if (p === OPEN_BRACKET) openBrackets++;
+        else openBraces++;
         cur = id;
         continue;
       }
       if (p === CLOSE_PAREN || p === CLOSE_BRACKET || p === CLOSE_BRACE) {
         const want = p === CLOSE_PAREN ? OPEN_PAREN : p === CLOSE_BRACKET ? OPEN_BRACKET : OPEN_BRACE;
-        // Tolerate unbalanced code: close back to the nearest matching opener, if any.
+        if ((want === OPEN_PAREN ? openParens : want === OPEN_BRACKET ? openBrackets : openBraces) === 0) continue;
+        // Tolerate unbalanced code: close back to the nearest matching opener (there is one).
         let depth = sp - 1;
-        while (depth >= 0 && punct[stackOpen[depth]] !== want) depth--;
-        if (depth < 0) continue;
+        while (punct[stackOpen[depth]] !== want) depth--;
         while (sp > depth) {
           sp--;
+          const opened = punct[stackOpen[sp]];
+          if (opened === OPEN_PAREN) openParens--;
+          else if (opened === OPEN_BRACKET) openBrackets--;
+          else openBraces--;
           const id = stackFrame[sp];
           const parent = frames.parent[id];
           if (parent >= 0) frames.flags[parent] |= frames.flags[id] & KINESIS_EVIDENCE;

@@ -75,18 +75,18 @@ function addModule(info: ImportInfo, module: string, start: number, length = mod
   info.modules.push({ module, start, end: start + length });
 }
 
-const JS_FROM = /\b(?:import|export)\s+(?:type\s+)?([\w$*{},\s]*?)\s*\bfrom\s*(['"])([^'"\n]+)\2/g;
 const JS_SIDE_EFFECT = /\bimport\s*(['"])([^'"\n]+)\1/g;
-const JS_REQUIRE = /\b(?:(?:const|let|var)\s+(\{[^}]*\}|[\w$]+)\s*=\s*)?(?:require|import)\s*\(\s*(['"])([^'"\n]+)\2\s*\)/g;
+// `[^{}]`, not `[^}]`: from an unclosed `var {`, the search for `}` stops at the next `{` instead of
+// running to the end of a minified file (and again from every later `var {`).
+const JS_REQUIRE = /\b(?:(?:const|let|var)\s+(\{[^{}]*\}|[\w$]+)\s*=\s*)?(?:require|import)\s*\(\s*(['"])([^'"\n]+)\2\s*\)/g;
 const JS_IMPORT_EQUALS = /\bimport\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])([^'"\n]+)\2\s*\)/g;
 const AWS_SDK_V2_CLIENT = /\bnew\s+(?:AWS\s*\.\s*)?(Kinesis|Firehose|KinesisAnalyticsV2|KinesisAnalytics)\s*\(/g;
 const CDK_NAMESPACE = /\.\s*(aws_kinesis(?:firehose)?|aws_lambda_event_sources|aws_kinesisanalytics)\s*\./g;
 
 function readJsImports(text: string, info: ImportInfo): void {
-  for (const m of text.matchAll(JS_FROM)) {
-    const module = m[3];
-    addModule(info, module, m.index! + m[0].length - module.length - 1);
-    bindJsClause(m[1], module, info);
+  for (const { clause, module, at } of jsFromClauses(text)) {
+    addModule(info, module, at);
+    bindJsClause(clause, module, info);
   }
   for (const m of text.matchAll(JS_SIDE_EFFECT)) addModule(info, m[2], m.index! + m[0].indexOf(m[2]));
   for (const m of text.matchAll(JS_IMPORT_EQUALS)) info.names.set(m[1], m[3]);
@@ -102,6 +102,74 @@ function readJsImports(text: string, info: ImportInfo): void {
   if (modules.has('aws-cdk-lib')) {
     for (const m of text.matchAll(CDK_NAMESPACE)) addModule(info, `aws_cdk.${m[1]}`, m.index! + m[0].indexOf(m[1]));
   }
+}
+
+/**
+ * `import … from 'm'` and `export … from 'm'`: the clause (names, braces, `* as x`, `type`) and the
+ * module with its offset. Read by hand because the equivalent regular expression,
+ * `\b(?:import|export)\s+(?:type\s+)?([\w$*{},\s]*?)\s*\bfrom\s*(['"])([^'"\n]+)\2`, restarts its
+ * search for `from` at every later `import`/`export` word and backtracks over runs of blanks: minutes
+ * on a megabyte of prose or generated code. Here a search that fails stops every start before the
+ * point where it failed, so each character is looked at a bounded number of times.
+ */
+export function* jsFromClauses(text: string): Generator<{ clause: string; module: string; at: number }> {
+  const len = text.length;
+  const keyword = /\b(?:import|export)\s/g;
+  for (let m = keyword.exec(text); m; m = keyword.exec(text)) {
+    let p = m.index + 6;
+    while (p < len && isJsSpace(text.charCodeAt(p))) p++;
+    if (text.startsWith('type', p) && isJsSpace(text.charCodeAt(p + 4))) {
+      p += 4;
+      while (p < len && isJsSpace(text.charCodeAt(p))) p++;
+    }
+    const clauseStart = p;
+    // Where the next search may start: after this statement, or where this search failed, since a
+    // later start would look at the same characters and fail there too.
+    let resume = len;
+    for (let q = p; q < len; q++) {
+      const c = text.charCodeAt(q);
+      if (c === 102 /* f */ && text.startsWith('from', q) && (q === 0 || !isWordChar(text.charCodeAt(q - 1)))) {
+        let r = q + 4;
+        while (r < len && isJsSpace(text.charCodeAt(r))) r++;
+        const quote = text.charCodeAt(r);
+        if (quote === 39 || quote === 34) {
+          let e = r + 1;
+          while (e < len && !isModuleEnd(text.charCodeAt(e))) e++;
+          if (e > r + 1 && text.charCodeAt(e) === quote) {
+            yield { clause: text.slice(clauseStart, q), module: text.slice(r + 1, e), at: r + 1 };
+            resume = e + 1;
+            break;
+          }
+        }
+      }
+      if (!isClauseChar(c)) {
+        resume = q;
+        break;
+      }
+    }
+    keyword.lastIndex = resume;
+  }
+}
+
+/** `\w` */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** `\s` */
+function isJsSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `[\w$*{},\s]`: what an import clause is made of. */
+function isClauseChar(c: number): boolean {
+  return isWordChar(c) || c === 36 || c === 42 || c === 123 || c === 125 || c === 44 || isJsSpace(c);
+}
+
+function isModuleEnd(c: number): boolean {
+  return c === 39 || c === 34 || c === 10;
 }
 
 function bindJsClause(clause: string, module: string, info: ImportInfo): void {

@@ -28,6 +28,12 @@ interface TNode {
   seqItem: boolean;
 }
 
+/**
+ * Deeper nesting than this is not CloudFormation: the readers and the analysis step over it rather
+ * than recurse into it (`- - - …` or `[[[…` a hundred thousand deep would overflow the stack).
+ */
+const MAX_NESTING = 64;
+
 class Tree {
   readonly nodes: TNode[] = [];
 
@@ -57,10 +63,11 @@ class Tree {
   }
 
   /** All scalar text below a node, for reference checks (`!GetAtt Stream.Arn`, `Fn::GetAtt: [Stream, Arn]`). */
-  text(id: number): string {
+  text(id: number, depth = 0): string {
     const n = this.nodes[id];
     let s = n.scalar ?? '';
-    for (const c of n.children) s += ` ${this.nodes[c].key ?? ''} ${this.text(c)}`;
+    // References are a few levels deep; a hostile nesting must not overflow the stack.
+    if (depth < MAX_NESTING) for (const c of n.children) s += ` ${this.nodes[c].key ?? ''} ${this.text(c, depth + 1)}`;
     return s;
   }
 }
@@ -150,10 +157,10 @@ function analyse(tree: Tree, vocabulary: Vocabulary): TemplateScan {
   }
 
   function indexSubtree(id: number, frame: number, service: Service | undefined): void {
-    for (const c of nodes[id].children) visit(c, frame, service, undefined);
+    for (const c of nodes[id].children) visit(c, frame, service, undefined, 0);
   }
 
-  function visit(id: number, frame: number, service: Service | undefined, seqKey: string | undefined): void {
+  function visit(id: number, frame: number, service: Service | undefined, seqKey: string | undefined, depth: number): void {
     const n = nodes[id];
     const keyNorm = n.key !== undefined ? normalizeIdentifier(n.key) : seqKey;
     if (n.key !== undefined) {
@@ -178,9 +185,9 @@ function analyse(tree: Tree, vocabulary: Vocabulary): TemplateScan {
         result.occurrences.push({ start: n.scalarStart, end: n.scalarEnd, raw: n.scalar, key: found.key, reduced: found.reduced, role: 'value', frame, chain: [], valueKey: keyNorm, service });
       }
     }
-    if (n.children.length) {
+    if (n.children.length && depth < MAX_NESTING) {
       const inner = n.key !== undefined ? result.frames.add(keyNorm, frame) : frame;
-      for (const c of n.children) visit(c, inner, service, n.key !== undefined ? keyNorm : seqKey);
+      for (const c of n.children) visit(c, inner, service, n.key !== undefined ? keyNorm : seqKey, depth + 1);
     }
   }
 }
@@ -367,7 +374,21 @@ function parseFlow(text: string, from: number, end: number, tree: Tree, parent: 
     node.scalarStart = s;
     node.scalarEnd = e;
   };
-  const parseCollection = (owner: number): number => {
+  /** Steps over a collection nested too deeply, counting brackets only; returns how many stay open. */
+  const skipCollection = (): number => {
+    let depth = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 123 || c === 91) depth++;
+      else if ((c === 125 || c === 93) && --depth === 0) {
+        i++;
+        return 0;
+      }
+    }
+    return depth;
+  };
+  const parseCollection = (owner: number, depth: number): number => {
+    if (depth >= MAX_NESTING) return skipCollection();
     const open = text[i];
     const close = open === '{' ? '}' : ']';
     i++;
@@ -385,7 +406,7 @@ function parseFlow(text: string, from: number, end: number, tree: Tree, parent: 
       const child = tree.add(owner, -1, open === '[');
       const node = tree.nodes[child];
       if (text[i] === '{' || text[i] === '[') {
-        const open2 = parseCollection(child);
+        const open2 = parseCollection(child, depth + 1);
         if (open2) return open2 + 1;
         continue;
       }
@@ -413,7 +434,7 @@ function parseFlow(text: string, from: number, end: number, tree: Tree, parent: 
         i++;
         skipSpace();
         if (text[i] === '{' || text[i] === '[') {
-          const open2 = parseCollection(child);
+          const open2 = parseCollection(child, depth + 1);
           if (open2) return open2 + 1;
           continue;
         }
@@ -423,7 +444,7 @@ function parseFlow(text: string, from: number, end: number, tree: Tree, parent: 
       }
     }
   };
-  return parseCollection(parent);
+  return parseCollection(parent, 0);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -118,32 +118,43 @@ export function tokenize(text: string, language: LanguageKind): Tokens {
     return len;
   };
 
-  /** JS template literal, including `${…}` holes that may hold further strings and templates. */
+  /**
+   * JS template literal, including `${…}` holes that may hold further strings and templates. Nesting
+   * is kept on a stack, not in recursion: `\`${\`${…` a hundred thousand deep must not overflow.
+   */
   const skipTemplate = (from: number): number => {
+    // Innermost last: TEXT for a template's text, else the brace depth of an open `${…}` hole.
+    const TEXT = -1;
+    const nesting = [TEXT];
     let j = from + 1;
     while (j < len) {
       const c = text.charCodeAt(j);
-      if (c === 92) {
-        j += 2;
+      const top = nesting.length - 1;
+      if (nesting[top] === TEXT) {
+        if (c === 92) {
+          j += 2;
+          continue;
+        }
+        if (c === 96) {
+          nesting.pop();
+          j++;
+          if (nesting.length === 0) return j;
+          continue;
+        }
+        if (c === 36 && text.charCodeAt(j + 1) === 123) {
+          nesting.push(1);
+          j += 2;
+          continue;
+        }
+        j++;
         continue;
       }
-      if (c === 96) return j + 1;
-      if (c === 36 && text.charCodeAt(j + 1) === 123) {
-        j += 2;
-        let depth = 1;
-        while (j < len && depth > 0) {
-          const d = text.charCodeAt(j);
-          if (d === 123) depth++;
-          else if (d === 125) depth--;
-          else if (d === 96) {
-            j = skipTemplate(j);
-            continue;
-          } else if (d === 39 || d === 34) {
-            j = skipQuoted(j, d, false);
-            continue;
-          }
-          j++;
-        }
+      if (c === 123) nesting[top]++;
+      else if (c === 125) {
+        if (--nesting[top] === 0) nesting.pop();
+      } else if (c === 96) nesting.push(TEXT);
+      else if (c === 39 || c === 34) {
+        j = skipQuoted(j, c, false);
         continue;
       }
       j++;
