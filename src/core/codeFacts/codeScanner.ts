@@ -3,6 +3,7 @@ import { isKinesisEvidence, SIBLING_WORDS } from './contextRules';
 import { FOREIGN, FrameTable, KINESIS_EVIDENCE } from './frames';
 import { classifyModule, serviceOfModule, type ImportInfo } from './imports';
 import { normalizeIdentifier, operationBase } from './naming';
+import type { Steps } from './steps';
 import { Tok, tokenize } from './tokens';
 import type { LanguageKind, LiteralValue, Occurrence, Service } from './types';
 import { VALUE_KEYS } from './values';
@@ -76,8 +77,8 @@ const EQUALS = 61;
  * key before `: {`, the annotated type of `const x: T = {`), so that an occurrence knows which call or
  * construct it belongs to. Values next to interesting keys are read in a second, local step.
  */
-export function scanCode(text: string, language: LanguageKind, imports: ImportInfo, vocabulary: Vocabulary, token: CancellationToken): ScanResult | undefined {
-  const toks = tokenize(text, language);
+export function* scanCode(text: string, language: LanguageKind, imports: ImportInfo, vocabulary: Vocabulary, token: CancellationToken): Steps<ScanResult | undefined> {
+  const toks = yield* tokenize(text, language);
   if (token.isCancellationRequested) return undefined;
   const { kind, start, end, punct } = toks;
   const count = toks.count;
@@ -256,7 +257,10 @@ export function scanCode(text: string, language: LanguageKind, imports: ImportIn
   let pendingCallToken = -1;
 
   for (let i = 0; i < count; i++) {
-    if ((i & 0x3fff) === 0 && i > 0 && token.isCancellationRequested) return undefined;
+    if ((i & 0xfff) === 0 && i > 0) {
+      yield;
+      if (token.isCancellationRequested) return undefined;
+    }
     const k = kind[i];
     const p = punct[i];
     const slot = cur + 1;

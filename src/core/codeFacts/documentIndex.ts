@@ -7,6 +7,7 @@ import { readImports } from './imports';
 import { documentKindOf } from './languages';
 import { scanManifest } from './manifests';
 import { operationBase } from './naming';
+import { runToEnd, type Steps } from './steps';
 import { isTemplateCandidate, scanTemplate } from './templateScanner';
 import type { CodeDiagnostic, Family, LanguageKind, Occurrence, Service } from './types';
 import { checkValue, type ValueVerdict } from './values';
@@ -181,6 +182,11 @@ class OccurrenceContext implements RuleContext {
  * The vocabulary is the fact index (FactIndex.has), so a deck change means re-indexing.
  */
 export function indexDocument(doc: SourceDocument, vocabulary: Vocabulary, token: CancellationToken = NEVER_CANCELLED): DocumentIndex | undefined {
+  return runToEnd(indexDocumentSteps(doc, vocabulary, token));
+}
+
+/** `indexDocument` as steps, for callers that must not hold the thread for the whole document (see steps.ts). */
+export function* indexDocumentSteps(doc: SourceDocument, vocabulary: Vocabulary, token: CancellationToken = NEVER_CANCELLED): Steps<DocumentIndex | undefined> {
   const kind = documentKindOf(doc.languageId, doc.fileName);
   const none = (language: LanguageKind | 'manifest') => new DocumentIndex(language, false, new Set(), [], new FrameTable(), false);
   if (!kind) return undefined;
@@ -195,7 +201,7 @@ export function indexDocument(doc: SourceDocument, vocabulary: Vocabulary, token
 
   if (language === 'yaml' || language === 'json') {
     if (!isTemplateCandidate(text)) return none(language);
-    const scan = scanTemplate(text, language, vocabulary, token);
+    const scan = yield* scanTemplate(text, language, vocabulary, token);
     if (!scan) return undefined;
     const families = new Set<Family>();
     if (/AWS::Kinesis::|AWS::Lambda::EventSourceMapping|AWS::Serverless::Function/.test(text)) families.add('kinesis');
@@ -206,13 +212,15 @@ export function indexDocument(doc: SourceDocument, vocabulary: Vocabulary, token
     if (!relevant) return index;
     for (const r of scan.sqlRuntime) index.diagnostics.push({ ...r, kind: 'kda-sql-runtime', message: DEPRECATION_MESSAGES['kda-sql-runtime'] });
     for (const r of scan.sqlApplications) index.diagnostics.push({ ...r, kind: 'kda-sql-api', message: DEPRECATION_MESSAGES['kda-sql-api'] });
-    addValueDiagnostics(index);
+    yield* addValueDiagnostics(index);
     return index;
   }
 
   const imports = readImports(text, language);
   if (imports.families.size === 0) return none(language);
-  const scan = scanCode(text, language, imports, vocabulary, token);
+  // The imports are read by a pass of regular expressions over the whole text: a step of its own.
+  yield;
+  const scan = yield* scanCode(text, language, imports, vocabulary, token);
   if (!scan) return undefined;
   const index = new DocumentIndex(language, true, imports.families, scan.occurrences, scan.frames, false);
   index.diagnostics.push(...deprecatedImports(imports.modules, language));
@@ -222,12 +230,14 @@ export function indexDocument(doc: SourceDocument, vocabulary: Vocabulary, token
     seen.add(r.start);
     index.diagnostics.push({ ...r, kind: 'kda-sql-runtime', message: DEPRECATION_MESSAGES['kda-sql-runtime'] });
   }
-  addValueDiagnostics(index);
+  yield* addValueDiagnostics(index);
   return index;
 }
 
-function addValueDiagnostics(index: DocumentIndex): void {
+function* addValueDiagnostics(index: DocumentIndex): Steps<void> {
+  let n = 0;
   for (const occ of index.occurrences) {
+    if ((++n & 0xff) === 0) yield;
     if (!occ.value || occ.valueStart === undefined || occ.valueEnd === undefined) continue;
     if (index.insideForeignCall(occ) || !index.allowed(occ)) continue;
     const problem = index.verdict(occ, true)?.problem;

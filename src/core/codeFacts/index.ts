@@ -12,12 +12,13 @@ import { renderHover } from './hoverMarkdown';
 import { matchAt, type FactMatch } from './matcher';
 
 export { NEVER_CANCELLED, type CancellationToken } from './cancellation';
-export { DocumentIndex, indexDocument, MAX_DOCUMENT_CHARS, type SourceDocument } from './documentIndex';
+export { DocumentIndex, indexDocument, indexDocumentSteps, MAX_DOCUMENT_CHARS, type SourceDocument } from './documentIndex';
 export { FactIndex, type CardRef, type DeckInput } from './factIndex';
 export { commandUri, HOVER_COMMANDS, renderHover, sanitizeInlineMarkdown, type CardCommandArgs } from './hoverMarkdown';
 export { documentKindOf, HOVER_LANGUAGE_IDS } from './languages';
 export { cardRefId, cardsInDocument, matchAt, matchOccurrence, type FactMatch } from './matcher';
 export { normalizeIdentifier, operationBase } from './naming';
+export { INDEX_SLICE_MS, runInSlices, runToEnd, type SliceOptions, type Steps } from './steps';
 export { DIAGNOSTIC_KINDS, type CodeDiagnostic, type DiagnosticKind, type Occurrence } from './types';
 
 export interface HoverResult {

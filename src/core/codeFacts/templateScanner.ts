@@ -3,6 +3,7 @@ import type { Vocabulary } from './codeScanner';
 import { SIBLING_WORDS } from './contextRules';
 import { FrameTable } from './frames';
 import { normalizeIdentifier, operationBase } from './naming';
+import type { Steps } from './steps';
 import type { Occurrence, Service } from './types';
 import { VALUE_KEYS } from './values';
 
@@ -88,17 +89,19 @@ export function isTemplateCandidate(text: string): boolean {
   return /AWS::Kinesis|AWS::Lambda::EventSourceMapping|AWS::Serverless::Function/.test(text) && /\bResources\b/.test(text);
 }
 
-export function scanTemplate(text: string, format: 'yaml' | 'json', vocabulary: Vocabulary, token: CancellationToken): TemplateScan | undefined {
+export function* scanTemplate(text: string, format: 'yaml' | 'json', vocabulary: Vocabulary, token: CancellationToken): Steps<TemplateScan | undefined> {
   if (!isTemplateCandidate(text)) return { occurrences: [], frames: new FrameTable(), related: false, sqlRuntime: [], sqlApplications: [] };
-  const tree = format === 'yaml' ? parseYaml(text, token) : parseJson(text);
+  const tree = format === 'yaml' ? yield* parseYaml(text, token) : yield* parseJson(text, token);
   if (!tree || token.isCancellationRequested) return undefined;
-  return analyse(tree, vocabulary);
+  return yield* analyse(tree, vocabulary);
 }
 
-function analyse(tree: Tree, vocabulary: Vocabulary): TemplateScan {
+function* analyse(tree: Tree, vocabulary: Vocabulary): Steps<TemplateScan> {
   const result: TemplateScan = { occurrences: [], frames: new FrameTable(), related: false, sqlRuntime: [], sqlApplications: [] };
   const nodes = tree.nodes;
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    if ((i & 0x3fff) === 0x3fff) yield;
+    const n = nodes[i];
     if (n.scalar && /^sql-1_0$/i.test(n.scalar)) result.sqlRuntime.push({ start: n.scalarStart, end: n.scalarEnd });
   }
   const resources = tree.childId(-1, 'Resources');
@@ -117,7 +120,10 @@ function analyse(tree: Tree, vocabulary: Vocabulary): TemplateScan {
     return false;
   };
 
+  let visited = 0;
   for (const r of nodes[resources].children) {
+    // A resource is visited in one step: templates are many small resources, not a few huge ones.
+    if ((++visited & 0xf) === 0) yield;
     const typeNode = tree.child(r, 'Type');
     const type = typeNode?.scalar;
     if (!type) continue;
@@ -196,7 +202,7 @@ function analyse(tree: Tree, vocabulary: Vocabulary): TemplateScan {
 // YAML: line-based, enough for CloudFormation (block mappings and sequences, flow collections on
 // one line, block scalars skipped, comments and tags understood).
 
-function parseYaml(text: string, token: CancellationToken): Tree | undefined {
+function* parseYaml(text: string, token: CancellationToken): Steps<Tree | undefined> {
   const tree = new Tree();
   const stack: number[] = [];
   let blockIndent = -1;
@@ -205,7 +211,10 @@ function parseYaml(text: string, token: CancellationToken): Tree | undefined {
   let lineNo = 0;
   const len = text.length;
   while (pos <= len) {
-    if ((++lineNo & 0x3ff) === 0 && token.isCancellationRequested) return undefined;
+    if ((++lineNo & 0xff) === 0) {
+      yield;
+      if (token.isCancellationRequested) return undefined;
+    }
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = len;
     const lineStart = pos;
@@ -448,9 +457,12 @@ function parseFlow(text: string, from: number, end: number, tree: Tree, parent: 
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON (and JSONC): a tolerant recursive-descent reader that keeps offsets.
+// JSON (and JSONC): a tolerant reader that keeps offsets. It keeps its own stack of open containers
+// rather than recursing, so that it can pause anywhere (and nesting depth cannot overflow the stack).
 
-function parseJson(text: string): Tree | undefined {
+const MAX_JSON_DEPTH = 256;
+
+function* parseJson(text: string, token: CancellationToken): Steps<Tree | undefined> {
   const tree = new Tree();
   const len = text.length;
   let i = 0;
@@ -474,7 +486,8 @@ function parseJson(text: string): Tree | undefined {
       return;
     }
   };
-  const readString = (): [string, number, number] => {
+  /** Reads the string whose quote is at `i` into `node` (as its key or its scalar); leaves `i` after it. */
+  const readString = (node: TNode, asKey: boolean): void => {
     const s = i + 1;
     let j = s;
     while (j < len) {
@@ -484,74 +497,98 @@ function parseJson(text: string): Tree | undefined {
       else j++;
     }
     i = Math.min(len, j + 1);
-    return [text.slice(s, j), s, j];
+    if (asKey) {
+      node.key = text.slice(s, j);
+      node.keyStart = s;
+      node.keyEnd = j;
+    } else {
+      node.scalar = text.slice(s, j);
+      node.scalarStart = s;
+      node.scalarEnd = j;
+      node.quoted = true;
+    }
   };
-  const value = (node: number, depth: number): void => {
+  // Open containers: their node and the character that closes them.
+  const open: number[] = [];
+  const closer: number[] = [];
+  /** Reads the value at `i` into `node`: a scalar now, or a container whose members the loop below reads. */
+  const startValue = (node: number): void => {
     skip();
-    if (i >= len || depth > 256) return;
+    if (i >= len || open.length > MAX_JSON_DEPTH) return;
     const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) {
+      i++;
+      open.push(node);
+      closer.push(c === 123 ? 125 : 93);
+      return;
+    }
     const n = tree.nodes[node];
-    if (c === 123) {
-      i++;
-      for (;;) {
-        skip();
-        if (i >= len) return;
-        const d = text.charCodeAt(i);
-        if (d === 125) {
-          i++;
-          return;
-        }
-        if (d === 44) {
-          i++;
-          continue;
-        }
-        if (d !== 34) {
-          i++;
-          continue;
-        }
-        const [key, ks, ke] = readString();
-        const child = tree.add(node, -1, false);
-        Object.assign(tree.nodes[child], { key, keyStart: ks, keyEnd: ke });
-        skip();
-        if (text.charCodeAt(i) === 58) {
-          i++;
-          value(child, depth + 1);
-        }
-      }
-    }
-    if (c === 91) {
-      i++;
-      for (;;) {
-        skip();
-        if (i >= len) return;
-        const d = text.charCodeAt(i);
-        if (d === 93) {
-          i++;
-          return;
-        }
-        if (d === 44) {
-          i++;
-          continue;
-        }
-        const before = i;
-        value(tree.add(node, -1, true), depth + 1);
-        if (i === before) i++;
-      }
-    }
     if (c === 34) {
-      const [s, ss, se] = readString();
-      Object.assign(n, { scalar: s, scalarStart: ss, scalarEnd: se, quoted: true });
+      readString(n, false);
       return;
     }
     const s = i;
-    while (i < len && !/[\s,}\]]/.test(text[i])) i++;
-    Object.assign(n, { scalar: text.slice(s, i), scalarStart: s, scalarEnd: i, quoted: false });
+    while (i < len && !isJsonScalarEnd(text.charCodeAt(i))) i++;
+    n.scalar = text.slice(s, i);
+    n.scalarStart = s;
+    n.scalarEnd = i;
   };
   const root = tree.add(-1, -1, false);
-  value(root, 0);
+  startValue(root);
+  let steps = 0;
+  while (open.length) {
+    if ((++steps & 0xfff) === 0) {
+      yield;
+      if (token.isCancellationRequested) return undefined;
+    }
+    skip();
+    if (i >= len) break;
+    const top = open.length - 1;
+    const d = text.charCodeAt(i);
+    if (d === closer[top]) {
+      i++;
+      open.pop();
+      closer.pop();
+      continue;
+    }
+    if (d === 44) {
+      i++;
+      continue;
+    }
+    if (closer[top] === 125) {
+      // Anything but a key where a member should start is skipped a character at a time.
+      if (d !== 34) {
+        i++;
+        continue;
+      }
+      const child = tree.add(open[top], -1, false);
+      readString(tree.nodes[child], true);
+      skip();
+      if (text.charCodeAt(i) === 58) {
+        i++;
+        startValue(child);
+      }
+      continue;
+    }
+    // Too deep: step over the character, as startValue would read nothing there.
+    if (open.length > MAX_JSON_DEPTH) {
+      i++;
+      continue;
+    }
+    const before = i;
+    startValue(tree.add(open[top], -1, true));
+    if (i === before) i++;
+  }
   // The document's top-level object's members become roots, like YAML's.
   for (const c of tree.nodes[root].children) tree.nodes[c].parent = -1;
   tree.nodes[root].children = [];
   tree.nodes[root].parent = -2;
   return tree;
+}
+
+/** Where an unquoted JSON scalar (number, true, null, or garbage) ends: whitespace (as `\s`), `,`, `}` or `]`. */
+function isJsonScalarEnd(c: number): boolean {
+  if (c === 44 || c === 125 || c === 93 || c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

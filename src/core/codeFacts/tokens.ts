@@ -1,3 +1,4 @@
+import type { Steps } from './steps';
 import type { LanguageKind } from './types';
 
 export const enum Tok {
@@ -39,9 +40,10 @@ function isDigit(c: number): boolean {
 /**
  * A fast scanner for the C-like languages and Python. It knows comments and every string form of
  * the five languages, so words inside them never become identifiers; everything else is kept flat.
- * It never throws: unterminated constructs end at the end of the line or the file.
+ * It never throws: unterminated constructs end at the end of the line or the file. It pauses every
+ * 4k tokens or blanks, so that a huge file can be scanned in slices (steps.ts).
  */
-export function tokenize(text: string, language: LanguageKind): Tokens {
+export function* tokenize(text: string, language: LanguageKind): Steps<Tokens> {
   let cap = Math.max(64, text.length >> 2);
   let kind = new Uint8Array(cap);
   let start = new Int32Array(cap);
@@ -75,6 +77,7 @@ export function tokenize(text: string, language: LanguageKind): Tokens {
   const js = language === 'js';
   const len = text.length;
   let i = 0;
+  let iterations = 0;
 
   const regexAllowed = (): boolean => {
     if (n === 0) return true;
@@ -185,6 +188,7 @@ export function tokenize(text: string, language: LanguageKind): Tokens {
   };
 
   while (i < len) {
+    if ((++iterations & 0xfff) === 0) yield;
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       i++;

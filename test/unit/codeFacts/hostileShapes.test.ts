@@ -40,6 +40,10 @@ describe('codeFacts: hostile shapes finish and keep their hovers', () => {
     // Too deep to read: the reference is not seen, so the mapping is not taken for a Kinesis one.
     assert.equal(hoverAfter(mapping + '- '.repeat(20_000) + 'kinesis\n', 'yaml', 'BatchSize'), undefined);
   });
+
+  it('JSON nested half a million deep', () => {
+    assert.ok(hoverAfter('{"Resources":{"S":{"Type":"AWS::Kinesis::Stream","Properties":{"ShardCount":2,"Tags":' + '['.repeat(500_000), 'json', 'ShardCount'));
+  });
 });
 
 describe('codeFacts: the hand-written import … from reader', () => {
