@@ -336,14 +336,19 @@ function examProblems(deck: Deck, text: string, lengths: readonly number[]): str
       for (const problem of positionProblems(p, parts[p.part], 0)) out.push(`card ${card.id} exam problem ${p.code} in the ${p.part}: ${problem}`);
     }
     const partLines = { question: card.question.split('\n'), answer: card.answer.split('\n') };
+    // Once per line: a huge line of `{{c1::` has a problem every few characters.
+    const compared = new Set<string>();
     questionDiagnostics(card, text, deck.format).forEach((d, i) => {
       for (const problem of positionProblems(d, lengths)) out.push(`card ${card.id} exam diagnostic ${d.code}: ${problem}`);
       // Inside the file is not enough: the card's line must be there, shifted only past a `## `.
       const p = parsed.problems[i];
       const cardLine = partLines[p.part][p.line];
       const shift = d.column - p.column;
+      const key = `${p.part} ${p.line} ${d.line} ${shift}`;
+      if (!cardLine || compared.has(key)) return;
+      compared.add(key);
       fileLines ??= text.split('\n');
-      if (cardLine && (shift < 0 || !fileLines[d.line - 1]?.startsWith(cardLine, shift))) {
+      if (shift < 0 || !fileLines[d.line - 1]?.startsWith(cardLine, shift)) {
         out.push(`card ${card.id} exam diagnostic ${d.code} at ${d.line}:${d.column} is not at its ${p.part} line ${p.line}, ${JSON.stringify(cardLine)}`);
       }
     });
