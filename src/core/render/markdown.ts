@@ -41,6 +41,18 @@ function highlight(code: string, lang: string): string {
 function create(breaks: boolean): MarkdownIt.MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, breaks, typographer: false, highlight });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  // An image would be a remote load chosen by the deck (the webview CSP blocks it anyway, leaving a
+  // broken picture): show a link to it instead, which the user may choose to open.
+  md.renderer.rules.image = (tokens, i, options, env) => {
+    const token = tokens[i];
+    const src = token.attrGet('src') ?? '';
+    const alt = md.utils.escapeHtml(md.renderer.renderInlineAsText(token.children ?? [], options, env) || src);
+    let open = 0;
+    for (let j = 0; j < i; j++) open += tokens[j].type === 'link_open' ? 1 : tokens[j].type === 'link_close' ? -1 : 0;
+    // Inside a link already (a badge): a link may not hold another one.
+    if (open > 0) return `🖼 ${alt}`;
+    return `<a class="image-link" href="${md.utils.escapeHtml(src)}" title="Image not shown: open it in the browser">🖼 ${alt}</a>`;
+  };
   return md;
 }
 
