@@ -45,7 +45,7 @@ function create(breaks: boolean): MarkdownIt.MarkdownIt {
   // broken picture): show a link to it instead, which the user may choose to open.
   md.renderer.rules.image = (tokens, i, options, env) => {
     const token = tokens[i];
-    const src = token.attrGet('src') ?? '';
+    const src = String(token.attrGet('src') ?? '');
     const alt = md.utils.escapeHtml(md.renderer.renderInlineAsText(token.children ?? [], options, env) || src);
     let open = 0;
     for (let j = 0; j < i; j++) open += tokens[j].type === 'link_open' ? 1 : tokens[j].type === 'link_close' ? -1 : 0;
