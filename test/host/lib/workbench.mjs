@@ -109,6 +109,22 @@ export class Workbench {
     }
   }
 
+  /**
+   * The first frame (any webview's content) in which `selector` matches, e.g.
+   * 'body[data-view="exam"] .exam-verdict'. Webview frames are cross-origin and come and go, so
+   * this polls from here until `timeout`.
+   */
+  async frameWith(selector, timeout = 60_000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      for (const f of this.page.frames()) {
+        if (await f.locator(selector).count().catch(() => 0)) return f;
+      }
+      if (Date.now() > deadline) throw new Error(`no frame showed ${selector} within ${timeout} ms`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   async screenshot(file) {
     mkdirSync(dirname(file), { recursive: true });
     await this.page.screenshot({ path: file });
