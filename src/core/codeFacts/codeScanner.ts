@@ -83,9 +83,12 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
   const { kind, start, end, punct } = toks;
   const count = toks.count;
   const frames = new FrameTable();
-  const openOf = new Int32Array(count).fill(-1);
-  const closeOf = new Int32Array(count).fill(-1);
-  const frameAt = new Int32Array(count).fill(-1);
+  // Token index + 1 of the matching bracket (closers: their opener; openers: their closer) and, for an
+  // opener, its frame id + 1; 0 for none. Zero is what a new array holds: filling three arrays of a
+  // 1 MB file's 300,000 tokens with -1 took 15-35 ms in one step on the benchmark machine.
+  const openOf = new Int32Array(count);
+  const closeOf = new Int32Array(count);
+  const frameAt = new Int32Array(count);
   const occurrences: Occurrence[] = [];
   const valueToken: number[] = [];
   const sqlRuntime: ScanResult['sqlRuntime'] = [];
@@ -163,7 +166,7 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
     while (j > 0 && isPunct(j, DOT) && out.length < 24) {
       let k = j - 1;
       if (isPunct(k, CLOSE_PAREN) || isPunct(k, CLOSE_BRACKET)) {
-        const o = openOf[k];
+        const o = openOf[k] - 1;
         if (o < 1) break;
         k = o - 1;
       }
@@ -184,7 +187,7 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
     for (let steps = 0; j > 0 && isPunct(j, DOT) && steps < 24; steps++) {
       let q = j - 1;
       if (isPunct(q, CLOSE_PAREN) || isPunct(q, CLOSE_BRACKET)) {
-        const o = openOf[q];
+        const o = openOf[q] - 1;
         if (o < 1) break;
         q = o - 1;
       }
@@ -274,7 +277,7 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
         const id = frames.add(owner, cur, ownerFlags);
         keyOf[id + 1] = 0;
         expecting[id + 1] = 1;
-        frameAt[i] = id;
+        frameAt[i] = id + 1;
         if (pendingCall && pendingCallToken === i - 1) pendingCall.callFrame = id;
         stackFrame[sp] = id;
         stackOpen[sp] = i;
@@ -301,8 +304,8 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
           const parent = frames.parent[id];
           if (parent >= 0) frames.flags[parent] |= frames.flags[id] & KINESIS_EVIDENCE;
           if (sp === depth) {
-            openOf[i] = stackOpen[sp];
-            closeOf[stackOpen[sp]] = i;
+            openOf[i] = stackOpen[sp] + 1;
+            closeOf[stackOpen[sp]] = i + 1;
           }
         }
         cur = sp > 0 ? stackFrame[sp - 1] : -1;
@@ -464,11 +467,11 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
       if (go && isPunct(t + 1, CLOSE_BRACKET)) {
         let q = t + 2;
         while (q < count && (kind[q] === T_IDENT || isPunct(q, DOT) || (kind[q] === T_OP && slice(q) === '*'))) q++;
-        if (isPunct(q, OPEN_BRACE) && closeOf[q] > 0) return { value: { kind: 'array', count: frames.items[frameAt[q]] }, last: closeOf[q] };
+        if (isPunct(q, OPEN_BRACE) && closeOf[q] > 1) return { value: { kind: 'array', count: frames.items[frameAt[q] - 1] }, last: closeOf[q] - 1 };
         return undefined;
       }
-      if (closeOf[t] < 0 || notLiteral.has(frameAt[t])) return undefined;
-      return { value: { kind: 'array', count: frames.items[frameAt[t]] }, last: closeOf[t] };
+      if (closeOf[t] === 0 || notLiteral.has(frameAt[t] - 1)) return undefined;
+      return { value: { kind: 'array', count: frames.items[frameAt[t] - 1] }, last: closeOf[t] - 1 };
     }
     if (k !== T_IDENT) return undefined;
     // Qualified call: [ns.]Duration.days(30), Size.mebibytes(64), awscdk.Duration_Days(jsii.Number(30)), jsii.Number(4)
@@ -479,7 +482,7 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
       names.push(slice(q));
     }
     if (!isPunct(q + 1, OPEN_PAREN)) return undefined;
-    const close = closeOf[q + 1];
+    const close = closeOf[q + 1] - 1;
     if (close < 0) return undefined;
     const last = names[names.length - 1];
     const owner = names.length > 1 ? names[names.length - 2] : '';
