@@ -134,7 +134,7 @@ export function generateMinifiedBundle(bytes: number): string {
     },
     () => `async function ${name()}(e){await e.send(new K.CreateStreamCommand({StreamName:"orders-${n(999)}",ShardCount:${n(16)},StreamModeDetails:{StreamMode:"PROVISIONED"}}));await e.send(new K.IncreaseStreamRetentionPeriodCommand({StreamName:"orders-${n(999)}",RetentionPeriodHours:${n(400)}}))}`,
     () => `async function*${name()}(e,t){let{ShardIterator:r}=await e.send(new K.GetShardIteratorCommand({StreamName:t,ShardId:"shardId-000000000000",ShardIteratorType:"TRIM_HORIZON"}));for(;r;){const n=await e.send(new K.GetRecordsCommand({ShardIterator:r,Limit:1e3}));yield*n.Records,r=n.NextShardIterator,n.MillisBehindLatest===0&&await new Promise(i=>setTimeout(i,1e3))}}`,
-    () => `var ${name()}=async(e,t)=>{const r=new F.FirehoseClient({});const n=await r.send(new F.PutRecordBatchCommand({DeliveryStreamName:e,Records:t.map(i=>({Data:i}))}));return n.FailedPutCount}`,
+    () => `var ${name()}=async(e,t)=>{const r=new F.FirehoseClient({});const n=await r.send(new F.PutRecordBatchCommand({DeliveryStreamName:e,Records:t.map(i=>({Data:i}))}));return n.FailedPutCount};`,
     () => `function ${name()}(e,t){return e instanceof K.ProvisionedThroughputExceededException||e?.name==="ProvisionedThroughputExceededException"?new Promise(r=>setTimeout(r,2**t*100)):Promise.reject(e)}`,
   ];
   const otherChunks: Array<() => string> = [
@@ -465,41 +465,62 @@ function longestLine(text: string): number {
   }
 }
 
+/** CPU time of this process in ms: on a busy machine the wall clock also counts waiting for a core. */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+interface Slice {
+  wall: number;
+  cpu: number;
+}
+
 /**
  * Indexing as the extension host runs it: in slices of INDEX_SLICE_MS with the event loop free in
  * between (src/vscode/codeFacts/codeFactsService.ts). Returns the index, the time until it is ready
- * (when the first hover can be answered) and the longest slice: the longest the host is blocked.
+ * (when the first hover can be answered) and each slice's wall and CPU time: how long the host is
+ * blocked, and how long it would be on an idle core.
  */
-async function indexInSlices(source: SourceDocument, facts: FactIndex): Promise<{ index: DocumentIndex; readyMs: number; slices: number[] }> {
-  const slices: number[] = [];
+async function indexInSlices(source: SourceDocument, facts: FactIndex): Promise<{ index: DocumentIndex; readyMs: number; slices: Slice[] }> {
+  const slices: Slice[] = [];
+  let sliceCpu = cpuNow();
   const t0 = performance.now();
   const index = await runInSlices(indexDocumentSteps(source, facts), {
     sliceMs: INDEX_SLICE_MS,
     now: () => performance.now(),
-    pause: () => new Promise((resolve) => setImmediate(resolve)),
-    onSlice: (ms) => slices.push(ms),
+    pause: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceCpu = cpuNow();
+    },
+    onSlice: (wall) => slices.push({ wall, cpu: cpuNow() - sliceCpu }),
   });
   if (!index) throw new Error(`indexing ${source.fileName} failed`);
   return { index, readyMs: performance.now() - t0, slices };
 }
 
 /** The longest single step between two pauses: no slice budget can make a block shorter than this. */
-function longestStep(source: SourceDocument, facts: FactIndex): number {
+function longestStep(source: SourceDocument, facts: FactIndex): Slice {
   const steps = indexDocumentSteps(source, facts);
-  let longest = 0;
+  const longest = { wall: 0, cpu: 0 };
   for (;;) {
     const t = performance.now();
+    const c = cpuNow();
     const r = steps.next();
-    longest = Math.max(longest, performance.now() - t);
+    longest.wall = Math.max(longest.wall, performance.now() - t);
+    longest.cpu = Math.max(longest.cpu, cpuNow() - c);
     if (r.done) return longest;
   }
 }
+
+const longestOf = (slices: Slice[]): Slice => ({ wall: Math.max(...slices.map((s) => s.wall)), cpu: Math.max(...slices.map((s) => s.cpu)) });
 
 /**
  * The issue's large inputs: a 1 MB minified bundle on one line, and a 20,000-line CloudFormation/SAM
  * template in YAML and in JSON. "No freeze" here means: no synchronous block of indexing longer than
  * BLOCK_GOAL_MS in the extension host (first run included, before the JIT has warmed up), and hovers
  * within HOVER_GOAL_MS once indexed. The single-call figure shows what one block would have been.
+ * The verdict uses CPU time, which a busy machine does not inflate; wall time is printed next to it.
  */
 export async function benchLargeFiles(): Promise<void> {
   const facts = shippedFacts();
@@ -508,25 +529,25 @@ export async function benchLargeFiles(): Promise<void> {
     { label: 'CloudFormation/SAM template, YAML', source: { text: generateTemplate(20_000, 'yaml'), languageId: 'yaml', fileName: 'template.yaml' } },
     { label: 'CloudFormation/SAM template, JSON', source: { text: generateTemplate(20_000, 'json'), languageId: 'json', fileName: 'template.json' } },
   ];
-  console.log('Large files: indexing in slices of %d ms as the extension host does; goals: no block over %d ms, hover p99 ≤ %d ms', INDEX_SLICE_MS, BLOCK_GOAL_MS, HOVER_GOAL_MS);
+  console.log('Large files: indexing in slices of %d ms as the extension host does; goals: no block over %d ms of CPU, hover p99 ≤ %d ms', INDEX_SLICE_MS, BLOCK_GOAL_MS, HOVER_GOAL_MS);
   for (const { label, source } of inputs) {
     const { text } = source;
     (globalThis as { gc?: () => void }).gc?.();
     // First run in this process for this language: the JIT is cold, as in a fresh extension host.
     const first = await indexInSlices(source, facts);
-    const warm: Array<{ readyMs: number; longest: number }> = [];
+    const warm: Array<{ readyMs: number; longest: Slice }> = [];
     for (let i = 0; i < 7; i++) {
       const r = await indexInSlices(source, facts);
-      warm.push({ readyMs: r.readyMs, longest: Math.max(...r.slices) });
+      warm.push({ readyMs: r.readyMs, longest: longestOf(r.slices) });
     }
-    const warmLongest = warm.map((w) => w.longest).sort((a, b) => a - b);
+    const warmLongest = longestOf(warm.map((w) => w.longest));
     const warmReady = warm.map((w) => w.readyMs).sort((a, b) => a - b);
-    const step = Math.max(...Array.from({ length: 3 }, () => longestStep(source, facts)));
+    const steps = Array.from({ length: 3 }, () => longestStep(source, facts));
+    const step = longestOf(steps);
     const oneCall = measure(() => indexDocument(source, facts), 7, 1);
-    const cpuStart = process.cpuUsage();
+    const cpuStart = cpuNow();
     for (let i = 0; i < 5; i++) indexDocument(source, facts);
-    const cpu = process.cpuUsage(cpuStart);
-    const cpuMs = (cpu.user + cpu.system) / 1000 / 5;
+    const cpuMs = (cpuNow() - cpuStart) / 5;
 
     const index = first.index;
     const withHover = index.occurrences.filter((o) => hoverAt(index, o.start, facts)).length;
@@ -544,17 +565,17 @@ export async function benchLargeFiles(): Promise<void> {
     hoverTimes.sort((a, b) => a - b);
 
     const lines = text.split('\n').length;
-    const firstLongest = Math.max(...first.slices);
-    const longest = Math.max(firstLongest, warmLongest[warmLongest.length - 1]);
+    const firstLongest = longestOf(first.slices);
+    const longest = Math.max(firstLongest.cpu, warmLongest.cpu);
     const hoverP99 = percentile(hoverTimes, 99);
     console.log('  %s: %s KB, %s lines, longest line %s characters', label, (text.length / 1024).toFixed(0), lines.toLocaleString('en-US'), longestLine(text).toLocaleString('en-US'));
     console.log('    identifiers indexed %d, with a hover %d, diagnostics %d', index.occurrences.length, withHover, index.diagnostics.length);
     console.log('    index in one call (no slicing): median %s, mean CPU time %s: one block of that length', fmt(percentile(oneCall, 50)), fmt(cpuMs));
-    console.log('    sliced, first run: ready after %s in %d slices, longest %s', fmt(first.readyMs), first.slices.length, fmt(firstLongest));
-    console.log('    sliced, warm (7 runs): ready after median %s, longest slice median %s, max %s; longest single step %s',
-      fmt(percentile(warmReady, 50)), fmt(percentile(warmLongest, 50)), fmt(warmLongest[warmLongest.length - 1]), fmt(step));
+    console.log('    sliced, first run (cold JIT): ready after %s in %d slices; longest slice %s CPU (%s wall)', fmt(first.readyMs), first.slices.length, fmt(firstLongest.cpu), fmt(firstLongest.wall));
+    console.log('    sliced, warm (7 runs): ready after median %s; longest slice %s CPU (%s wall); longest single step %s CPU (%s wall)',
+      fmt(percentile(warmReady, 50)), fmt(warmLongest.cpu), fmt(warmLongest.wall), fmt(step.cpu), fmt(step.wall));
     console.log('    hover (%d of %d with a hover): p50 %s, p99 %s', hits, offsets.length, fmt(percentile(hoverTimes, 50)), fmt(hoverP99));
-    console.log('    ratio to goals: longest block %s (≤ %d ms), hover p99 %s (≤ %d ms): %s',
+    console.log('    ratio to goals: longest block %s (≤ %d ms CPU), hover p99 %s (≤ %d ms): %s',
       (longest / BLOCK_GOAL_MS).toFixed(2), BLOCK_GOAL_MS, (hoverP99 / HOVER_GOAL_MS).toFixed(3), HOVER_GOAL_MS, longest <= BLOCK_GOAL_MS && hoverP99 <= HOVER_GOAL_MS ? 'MEETS GOAL' : 'MISSES GOAL');
   }
 }

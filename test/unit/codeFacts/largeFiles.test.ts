@@ -50,6 +50,7 @@ describe('codeFacts: a 1 MB minified bundle on one line', () => {
     assert.equal(text.indexOf('\n'), -1);
     assert.ok(text.length >= 1_000_000 && text.length < 1_010_000, `${text.length} characters`);
     assert.equal(generateMinifiedBundle(1_000_000), text);
+    assert.doesNotThrow(() => new Function(text), 'the bundle should be valid JavaScript');
     assert.deepEqual([...d.index.families].sort(), ['firehose', 'kinesis']);
   });
 
