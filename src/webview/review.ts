@@ -23,6 +23,8 @@ export class ReviewView {
   private lastGradeId = 0;
   private ackPending = false;
   private lastSeq: number | undefined;
+  /** What the card element on screen shows, to tell a confirmation from a change. */
+  private shown: string | undefined;
   private readonly root: HTMLElement;
 
   constructor(root: HTMLElement) {
@@ -84,6 +86,17 @@ export class ReviewView {
     header.querySelector('.learning')!.setAttribute('aria-label', `${s.counts.learning} learning`);
     header.querySelector('.due')!.setAttribute('aria-label', `${s.counts.due} due`);
 
+    // The host confirming the card already shown (after a grade) must not rebuild it: a Space
+    // pressed on its button at that moment would lose its keyup, and with it the click.
+    const shown = s.card ? JSON.stringify([s.card, s.intervals, this.revealed]) : undefined;
+    const header0 = this.root.querySelector('header.counts');
+    const undo0 = this.root.querySelector<HTMLButtonElement>('button[data-action="undo"]');
+    if (shown !== undefined && shown === this.shown && header0 && undo0) {
+      header0.replaceWith(header);
+      undo0.disabled = !s.canUndo;
+      return;
+    }
+    this.shown = shown;
     const body = s.card ? this.renderCard(s) : this.renderEmpty(s);
     const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Card actions' },
       button('undo', 'Undo', 'U', !s.canUndo),
