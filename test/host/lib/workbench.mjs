@@ -125,6 +125,23 @@ export class Workbench {
     }
   }
 
+  /**
+   * Presses `key` (playwright's spelling, e.g. 'Control+Alt+Shift+9') until `selector` shows in a
+   * frame. For keybindings a scenario wrote to keybindings.json, which the workbench picks up
+   * asynchronously: the first presses may do nothing.
+   */
+  async pressUntil(key, selector, timeout = 90_000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.page.keyboard.press(key);
+      try {
+        return await this.frameWith(selector, 5_000);
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+    }
+  }
+
   async screenshot(file) {
     mkdirSync(dirname(file), { recursive: true });
     await this.page.screenshot({ path: file });

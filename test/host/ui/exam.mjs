@@ -19,40 +19,9 @@ const COUNT = 5;
 const START_KEY = 'ctrl+alt+shift+9';
 
 /** The exam webview frame once `selector` shows in it. */
-async function examFrame(workbench, selector = 'main.exam-question', timeout = 60_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    for (const f of workbench.page.frames()) {
-      if (await f.locator(`body[data-view="exam"] ${selector}`).count().catch(() => 0)) return f;
-    }
-    if (Date.now() > deadline) throw new Error(`no exam webview showing ${selector} within ${timeout} ms`);
-    await workbench.page.waitForTimeout(100);
-  }
-}
+const examFrame = (workbench, selector = 'main.exam-question', timeout = 60_000) => workbench.frameWith(`body[data-view="exam"] ${selector}`, timeout);
 
-async function statsFrame(workbench, timeout = 60_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    for (const f of workbench.page.frames()) {
-      if (await f.locator('body[data-view="stats"] .exam-trend-section').count().catch(() => 0)) return f;
-    }
-    if (Date.now() > deadline) throw new Error(`the statistics view never showed the exam trend within ${timeout} ms`);
-    await workbench.page.waitForTimeout(100);
-  }
-}
-
-/** Presses the keybinding until the exam panel shows (the workbench picks up keybindings.json asynchronously). */
-async function startByKeybinding(workbench) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await workbench.page.keyboard.press('Control+Alt+Shift+9');
-    try {
-      return await examFrame(workbench, 'main.exam-question', 5_000);
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-  }
-}
+const statsFrame = (workbench) => workbench.frameWith('body[data-view="stats"] .exam-trend-section');
 
 const heading = (frame, n) => frame.locator('h2.exam-heading', { hasText: new RegExp(`^Question ${n}\\b`) });
 
@@ -80,7 +49,7 @@ export default async function exam({ host, workspace, assert }) {
   const workbench = await host.openWindow({ workspace: ws });
   const page = workbench.page;
   try {
-    let frame = await startByKeybinding(workbench);
+    let frame = await workbench.pressUntil('Control+Alt+Shift+9', 'body[data-view="exam"] main.exam-question');
     assert.match(await frame.locator('.exam-position').innerText(), /Question 1 of 5/);
     assert.match(await frame.locator('.exam-timer').innerText(), /^(9:5\d|10:00)$/, 'a 5-question exam gets 10 minutes');
     assert.equal(await frame.locator('.exam-announce[aria-live="polite"]').count(), 1);

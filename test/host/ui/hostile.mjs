@@ -15,8 +15,9 @@ import { resultsDir } from '../lib/workbench.mjs';
 import { root } from '../lib/vscode-server.mjs';
 
 const DECK_FILE = 'decks/hostile.deck.md';
-const EXAM_KEY = 'ctrl+alt+shift+8';
-const REVIEW_KEY = 'ctrl+alt+shift+7';
+/** Keybindings as VS Code and as playwright spell them. */
+const EXAM_KEY = ['ctrl+alt+shift+8', 'Control+Alt+Shift+8'];
+const REVIEW_KEY = ['ctrl+alt+shift+7', 'Control+Alt+Shift+7'];
 
 /** Records every request; any request at all is a remote load a vector achieved. */
 async function startCanary() {
@@ -81,19 +82,6 @@ function inspectLayout(controls) {
   return problems;
 }
 
-/** Presses a keybinding until `selector` shows in a frame: the workbench reads keybindings.json asynchronously. */
-async function pressUntil(workbench, key, selector) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    await workbench.page.keyboard.press(key.replace('ctrl', 'Control').replace('alt', 'Alt').replace('shift', 'Shift'));
-    try {
-      return await workbench.frameWith(selector, 5_000);
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-  }
-}
-
 export default async function hostile({ host, assert }) {
   const { hostileVectors, hostileDeck, endOf, MARKER_BASE } = await tsImport(join(root, 'test', 'support', 'hostileCorpus.ts'), import.meta.url);
   const { parseDeck } = await tsImport(join(root, 'src', 'core', 'deck', 'parse.ts'), import.meta.url);
@@ -121,8 +109,8 @@ export default async function hostile({ host, assert }) {
   const previousKeybindings = existsSync(keybindings) ? readFileSync(keybindings, 'utf8') : undefined;
   // Keybindings are the one way to pass a command arguments from outside.
   writeFileSync(keybindings, JSON.stringify([
-    { key: REVIEW_KEY, command: 'flashcards.startReview', args: { deckKey: DECK_KEY } },
-    { key: EXAM_KEY, command: 'flashcards.startExam', args: { decks: [DECK_KEY], count: vectors.length, seed: 7, timeLimitMinutes: 600 } },
+    { key: REVIEW_KEY[0], command: 'flashcards.startReview', args: { deckKey: DECK_KEY } },
+    { key: EXAM_KEY[0], command: 'flashcards.startExam', args: { decks: [DECK_KEY], count: vectors.length, seed: 7, timeLimitMinutes: 600 } },
   ], null, 2));
 
   // Requests the browser makes to the canary, in case a load bypassed the network stack's origin.
@@ -167,7 +155,7 @@ export default async function hostile({ host, assert }) {
     };
 
     // --- The review panel (editor) on this deck: every card, question and answer, graded Easy to move on.
-    let frame = await pressUntil(workbench, REVIEW_KEY, 'body[data-view="review"]:has(.scope:has-text("Hostile Cards")) main.card');
+    let frame = await workbench.pressUntil(REVIEW_KEY[1], 'body[data-view="review"]:has(.scope:has-text("Hostile Cards")) main.card');
     const seen = new Set();
     for (let i = 0; i < vectors.length; i++) {
       const question = await frame.locator('main.card .question').innerText();
@@ -196,7 +184,7 @@ export default async function hostile({ host, assert }) {
 
     // --- The exam: every card as a question, then the report with every answer and explanation.
     await workbench.runCommand('View: Close All Editors');
-    frame = await pressUntil(workbench, EXAM_KEY, 'body[data-view="exam"] main.exam-question');
+    frame = await workbench.pressUntil(EXAM_KEY[1], 'body[data-view="exam"] main.exam-question');
     for (let n = 1; n <= vectors.length; n++) {
       await frame.locator('h2.exam-heading', { hasText: new RegExp(`^Question ${n}\\b`) }).waitFor();
       const prompt = await frame.locator('#exam-prompt').innerText();

@@ -8,15 +8,7 @@ import { resultsDir } from '../lib/workbench.mjs';
 /** The sidebar's review webview, once it shows a card. */
 async function reviewFrame(workbench) {
   await workbench.showViewContainer('Flashcards');
-  // Several webviews may exist; pick the one whose body says it is the review view.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    for (const f of workbench.page.frames()) {
-      if (await f.locator('body[data-view="review"] main.card').count().catch(() => 0)) return f;
-    }
-    if (Date.now() > deadline) throw new Error(`the review webview never showed a card; frames: ${workbench.page.frames().map((f) => f.name() || f.url()).join(', ')}`);
-    await workbench.page.waitForTimeout(100);
-  }
+  return workbench.frameWith('body[data-view="review"] main.card');
 }
 
 async function counts(frame) {

@@ -9,20 +9,8 @@ import { resultsDir } from '../lib/workbench.mjs';
 
 const SEED = 'Data Engineering Flashcards';
 
-/** The review screen (a webview frame) whose scope is `label`. */
-async function reviewFrame(page, label, timeout = 60_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const seen = [];
-    for (const f of page.frames()) {
-      const scope = await f.locator('body[data-view="review"] .scope').first().textContent({ timeout: 200 }).catch(() => null);
-      if (scope?.trim() === label && (await f.locator('main.card').count().catch(() => 0))) return f;
-      if (scope) seen.push(scope.trim());
-    }
-    if (Date.now() > deadline) throw new Error(`no review screen scoped to "${label}" showing a card; saw ${JSON.stringify(seen)}`);
-    await page.waitForTimeout(200);
-  }
-}
+/** The review screen (a webview frame) whose scope is `label`, once it shows a card. */
+const reviewFrame = (workbench, label) => workbench.frameWith(`body[data-view="review"]:has(.scope:text-is(${JSON.stringify(label)})) main.card`);
 
 export default async function tree({ workbench, page, host, assert }) {
   await workbench.showViewContainer('Flashcards');
@@ -56,7 +44,7 @@ export default async function tree({ workbench, page, host, assert }) {
   const study = seed.locator('.actions .action-label[aria-label="Study Deck"]');
   await study.waitFor({ state: 'visible' });
   await study.click();
-  const frame = await reviewFrame(page, SEED);
+  const frame = await reviewFrame(workbench, SEED);
 
   // Two grades (Space reveals, 3 is Good); the tree counts them as they land. Other scenarios
   // share this window's workspace, so count from what is there now.
