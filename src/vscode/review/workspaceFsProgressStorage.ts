@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import type { ProgressStorage } from '../../core/review/storage';
 
 /**
- * Progress storage for hosts without a local disk (vscode.dev). `workspace.fs` has no append, so
- * an append rewrites the file; acceptable for the sizes a browser session produces, and the
- * desktop uses NodeProgressStorage instead.
+ * Progress storage for folders without a local disk (vscode.dev, virtual file systems).
+ * `workspace.fs` has no append and no exclusive create: an append rewrites the file, and `create`
+ * checks before it renames. Files are never seen half-written, and a window that opened before the
+ * log existed does not replace it later; but two windows writing at the very same moment can lose
+ * one write, which only the local-disk storage (NodeProgressStorage, O_APPEND) rules out. Desktop
+ * and remote windows on a `file:` folder use that one.
  */
 export class WorkspaceFsProgressStorage implements ProgressStorage {
   constructor(private readonly dir: vscode.Uri) {}
@@ -27,10 +30,34 @@ export class WorkspaceFsProgressStorage implements ProgressStorage {
   }
 
   async write(name: string, bytes: Uint8Array): Promise<void> {
-    await vscode.workspace.fs.createDirectory(this.dir);
-    const temp = this.uri(`${name}.tmp`);
-    await vscode.workspace.fs.writeFile(temp, bytes);
+    const temp = await this.temp(name, bytes);
     await vscode.workspace.fs.rename(temp, this.uri(name), { overwrite: true });
+  }
+
+  /**
+   * A rename that must not overwrite: the file appears whole or not at all, and a window whose
+   * store saw no log gets false instead of replacing the one another window has made since. (The
+   * file service checks, then renames: not exclusive against a create in the same instant.)
+   */
+  async create(name: string, bytes: Uint8Array): Promise<boolean> {
+    const temp = await this.temp(name, bytes);
+    try {
+      await vscode.workspace.fs.rename(temp, this.uri(name), { overwrite: false });
+      return true;
+    } catch (e) {
+      await vscode.workspace.fs.delete(temp, { useTrash: false }).then(undefined, () => undefined);
+      if (e instanceof vscode.FileSystemError && e.code === 'FileExists') return false;
+      throw e;
+    }
+  }
+
+  /** The bytes in a temporary file of this writer's own: two windows never share one. */
+  private async temp(name: string, bytes: Uint8Array): Promise<vscode.Uri> {
+    await vscode.workspace.fs.createDirectory(this.dir);
+    const suffix = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const temp = this.uri(`${name}.${suffix}.tmp`);
+    await vscode.workspace.fs.writeFile(temp, bytes);
+    return temp;
   }
 
   async rename(from: string, to: string): Promise<void> {
