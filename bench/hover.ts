@@ -465,9 +465,12 @@ function longestLine(text: string): number {
   }
 }
 
-/** CPU time of this process in ms: on a busy machine the wall clock also counts waiting for a core. */
+// CPU time of the main thread (Node 23.9+), else of the whole process, which also counts V8's
+// compiler and GC helper threads: on a busy machine the wall clock also counts waiting for a core.
+const threadCpu = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
+const CPU_KIND = threadCpu ? 'thread CPU' : 'process CPU';
 function cpuNow(): number {
-  const { user, system } = process.cpuUsage();
+  const { user, system } = threadCpu ? threadCpu() : process.cpuUsage();
   return (user + system) / 1000;
 }
 
@@ -520,7 +523,8 @@ const longestOf = (slices: Slice[]): Slice => ({ wall: Math.max(...slices.map((s
  * template in YAML and in JSON. "No freeze" here means: no synchronous block of indexing longer than
  * BLOCK_GOAL_MS in the extension host (first run included, before the JIT has warmed up), and hovers
  * within HOVER_GOAL_MS once indexed. The single-call figure shows what one block would have been.
- * The verdict uses CPU time, which a busy machine does not inflate; wall time is printed next to it.
+ * The verdict uses the main thread's CPU time where Node has it (a busy machine inflates wall time),
+ * else wall time; both are printed.
  */
 export async function benchLargeFiles(): Promise<void> {
   const facts = shippedFacts();
@@ -529,7 +533,8 @@ export async function benchLargeFiles(): Promise<void> {
     { label: 'CloudFormation/SAM template, YAML', source: { text: generateTemplate(20_000, 'yaml'), languageId: 'yaml', fileName: 'template.yaml' } },
     { label: 'CloudFormation/SAM template, JSON', source: { text: generateTemplate(20_000, 'json'), languageId: 'json', fileName: 'template.json' } },
   ];
-  console.log('Large files: indexing in slices of %d ms as the extension host does; goals: no block over %d ms of CPU, hover p99 ≤ %d ms', INDEX_SLICE_MS, BLOCK_GOAL_MS, HOVER_GOAL_MS);
+  console.log('Large files: indexing in slices of %d ms as the extension host does; goals: no block over %d ms (%s), hover p99 ≤ %d ms',
+    INDEX_SLICE_MS, BLOCK_GOAL_MS, threadCpu ? 'thread CPU time' : 'wall time', HOVER_GOAL_MS);
   for (const { label, source } of inputs) {
     const { text } = source;
     (globalThis as { gc?: () => void }).gc?.();
@@ -566,16 +571,16 @@ export async function benchLargeFiles(): Promise<void> {
 
     const lines = text.split('\n').length;
     const firstLongest = longestOf(first.slices);
-    const longest = Math.max(firstLongest.cpu, warmLongest.cpu);
+    const longest = threadCpu ? Math.max(firstLongest.cpu, warmLongest.cpu) : Math.max(firstLongest.wall, warmLongest.wall);
     const hoverP99 = percentile(hoverTimes, 99);
     console.log('  %s: %s KB, %s lines, longest line %s characters', label, (text.length / 1024).toFixed(0), lines.toLocaleString('en-US'), longestLine(text).toLocaleString('en-US'));
     console.log('    identifiers indexed %d, with a hover %d, diagnostics %d', index.occurrences.length, withHover, index.diagnostics.length);
     console.log('    index in one call (no slicing): median %s, mean CPU time %s: one block of that length', fmt(percentile(oneCall, 50)), fmt(cpuMs));
-    console.log('    sliced, first run (cold JIT): ready after %s in %d slices; longest slice %s CPU (%s wall)', fmt(first.readyMs), first.slices.length, fmt(firstLongest.cpu), fmt(firstLongest.wall));
-    console.log('    sliced, warm (7 runs): ready after median %s; longest slice %s CPU (%s wall); longest single step %s CPU (%s wall)',
-      fmt(percentile(warmReady, 50)), fmt(warmLongest.cpu), fmt(warmLongest.wall), fmt(step.cpu), fmt(step.wall));
+    console.log('    sliced, first run (cold JIT): ready after %s in %d slices; longest slice %s wall, %s %s', fmt(first.readyMs), first.slices.length, fmt(firstLongest.wall), fmt(firstLongest.cpu), CPU_KIND);
+    console.log('    sliced, warm (7 runs): ready after median %s; longest slice %s wall, %s %s; longest single step %s wall, %s %s',
+      fmt(percentile(warmReady, 50)), fmt(warmLongest.wall), fmt(warmLongest.cpu), CPU_KIND, fmt(step.wall), fmt(step.cpu), CPU_KIND);
     console.log('    hover (%d of %d with a hover): p50 %s, p99 %s', hits, offsets.length, fmt(percentile(hoverTimes, 50)), fmt(hoverP99));
-    console.log('    ratio to goals: longest block %s (≤ %d ms CPU), hover p99 %s (≤ %d ms): %s',
+    console.log('    ratio to goals: longest block %s (≤ %d ms), hover p99 %s (≤ %d ms): %s',
       (longest / BLOCK_GOAL_MS).toFixed(2), BLOCK_GOAL_MS, (hoverP99 / HOVER_GOAL_MS).toFixed(3), HOVER_GOAL_MS, longest <= BLOCK_GOAL_MS && hoverP99 <= HOVER_GOAL_MS ? 'MEETS GOAL' : 'MISSES GOAL');
   }
 }
