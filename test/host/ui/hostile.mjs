@@ -174,13 +174,14 @@ export default async function hostile({ host, assert }) {
       const layout = await frame.evaluate(inspectLayout, ['button.grade-1', 'button.grade-4']);
       assert.deepEqual(layout, [], `${id} (${v.name}), answer side`);
       tally.review++;
+      // What a person sees: an overlay that tried to cover the view, shown as text in the card.
+      if (v.name === 'full-screen overlay') await workbench.screenshot(join(resultsDir, 'hostile-review.png'));
       await frame.locator('button.grade-4').focus();
       await page.keyboard.press('4');
       if (i + 1 < vectors.length) await frame.locator('main.card .question', { hasNotText: id }).waitFor();
     }
     await checkNothingRan('review panel');
     lap('review');
-    await workbench.screenshot(join(resultsDir, 'hostile-review.png'));
 
     // --- The exam: every card as a question, then the report with every answer and explanation.
     await workbench.runCommand('View: Close All Editors');
