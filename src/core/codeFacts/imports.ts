@@ -252,7 +252,10 @@ function readGoImports(text: string, info: ImportInfo): void {
     if (/^v\d+$/.test(name) && segments.length) name = segments.pop()!;
     if (alias !== '_' && alias !== '.') info.names.set(alias ?? name.replace(/[^\w]/g, ''), path);
   };
-  for (const block of text.matchAll(GO_IMPORT_BLOCK)) {
+  // A block ends at a `)`: searching only up to the last one keeps `import (` after it from
+  // scanning to the end of the file once each (quadratic with thousands of them).
+  const blocks = text.slice(0, text.lastIndexOf(')') + 1);
+  for (const block of blocks.matchAll(GO_IMPORT_BLOCK)) {
     const bodyStart = block.index! + block[0].indexOf('(') + 1;
     for (const spec of block[1].matchAll(GO_IMPORT_SPEC)) bind(spec[1], spec[2], bodyStart + spec.index! + spec[0].indexOf('"') + 1);
   }

@@ -41,6 +41,13 @@ describe('codeFacts: hostile shapes finish and keep their hovers', () => {
     assert.equal(hoverAfter(mapping + '- '.repeat(20_000) + 'kinesis\n', 'yaml', 'BatchSize'), undefined);
   });
 
+  it('Go: import blocks by the ten thousand that never close, and Python imports that never close', () => {
+    const go = 'package m\nimport "github.com/aws/aws-sdk-go-v2/service/kinesis"\n' + 'import (\n'.repeat(100_000) + 'var in = kinesis.PutRecordsInput{}\n';
+    assert.ok(hoverAfter(go, 'go', 'PutRecordsInput'));
+    const py = 'import boto3\nk = boto3.client("kinesis")\n' + 'from x import (\n'.repeat(50_000) + 'k.put_records(Records=[], StreamName="s")\n';
+    assert.ok(hoverAfter(py, 'python', 'put_records'));
+  });
+
   it('JSON nested half a million deep', () => {
     assert.ok(hoverAfter('{"Resources":{"S":{"Type":"AWS::Kinesis::Stream","Properties":{"ShardCount":2,"Tags":' + '['.repeat(500_000), 'json', 'ShardCount'));
   });
