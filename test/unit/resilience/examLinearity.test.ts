@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { EXAM_SCALABLE_INPUTS } from '../../support/deckFuzz';
-import { growth, type Growth } from '../../support/linearity';
+import { bestOfThree } from '../../support/linearity';
 
 // An exam reads every card again, and a card's text must take linear time too: 10× the text,
 // about 10× the time. As in linearity.test.ts, the ratio comes from the fastest runs in CPU time
@@ -10,15 +10,6 @@ import { growth, type Growth } from '../../support/linearity';
 const SMALL = 5_000;
 const GENEROUS = 25;
 
-function worstCase(read: (text: string) => unknown, small: string, large: string): Growth {
-  let best: Growth | undefined;
-  for (let attempt = 0; attempt < 3 && (!best || best.minRatio > GENEROUS); attempt++) {
-    const g = growth('', read, small, large, 3);
-    if (!best || g.minRatio < best.minRatio) best = g;
-  }
-  return best!;
-}
-
 describe('resilience: the exam layer reads a card in time linear in its text', function () {
   this.timeout(120_000);
 
@@ -26,7 +17,7 @@ describe('resilience: the exam layer reads a card in time linear in its text', f
     it(`${input.name}: 10× the text takes at most ${GENEROUS}× the time`, () => {
       const small = input.make(SMALL);
       const large = input.make(10 * SMALL);
-      const g = worstCase(input.read, small, large);
+      const g = bestOfThree(input.read, small, large, GENEROUS);
       assert.ok(g.minRatio <= GENEROUS, `${g.largeMs.toFixed(2)} ms for ${large.length} chars vs ${g.smallMs.toFixed(3)} ms for ${small.length}: ${g.minRatio.toFixed(1)}×`);
     });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseDeck } from '../../../src/core/deck/parse';
-import { SCALABLE_INPUTS, contentOf, growth, type Growth } from '../../support/linearity';
+import { SCALABLE_INPUTS, bestOfThree, contentOf, growth } from '../../support/linearity';
 
 // 10× the text must take about 10× the time. The bench (`bench/resilience.ts`) checks the strict
 // bound (≤ 12×, 200 KB → 2 MB, medians of more runs). Here the bound is generous, the ratio comes
@@ -12,15 +12,6 @@ import { SCALABLE_INPUTS, contentOf, growth, type Growth } from '../../support/l
 const SMALL = 150_000;
 const GENEROUS = 25;
 
-function worstCase<T extends string | Uint8Array>(parse: (content: T) => void, small: T, large: T): Growth {
-  let best: Growth | undefined;
-  for (let attempt = 0; attempt < 3 && (!best || best.minRatio > GENEROUS); attempt++) {
-    const g = growth('', parse, small, large, 3);
-    if (!best || g.minRatio < best.minRatio) best = g;
-  }
-  return best!;
-}
-
 describe('resilience: parse time grows linearly with the deck', function () {
   this.timeout(120_000);
 
@@ -29,7 +20,7 @@ describe('resilience: parse time grows linearly with the deck', function () {
     it(`${input.name}: 10× the text takes at most ${GENEROUS}× the time`, () => {
       const small = contentOf(input, SMALL);
       const large = contentOf(input, 10 * SMALL);
-      const g = worstCase((content) => parseDeck(input.file, content), small, large);
+      const g = bestOfThree((content) => parseDeck(input.file, content), small, large, GENEROUS);
       assert.ok(g.minRatio <= GENEROUS, `${g.largeMs.toFixed(1)} ms for ${large.length} chars vs ${g.smallMs.toFixed(2)} ms for ${small.length}: ${g.minRatio.toFixed(1)}×`);
     });
   }
@@ -39,7 +30,7 @@ describe('resilience: parse time grows linearly with the deck', function () {
     const pass = (t: string, from: number) => {
       for (let j = from; j < t.length; j++) sink += t.charCodeAt(j);
     };
-    const linear = worstCase((t) => pass(t, 0), 'x'.repeat(20_000), 'x'.repeat(200_000));
+    const linear = bestOfThree((t: string) => pass(t, 0), 'x'.repeat(20_000), 'x'.repeat(200_000), GENEROUS);
     const quadratic = growth('quadratic', (t) => {
       for (let i = 0; i < t.length; i += 50) pass(t, i);
     }, 'x'.repeat(4_000), 'x'.repeat(40_000), 3);
