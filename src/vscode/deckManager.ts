@@ -118,8 +118,23 @@ export class DeckManager implements vscode.Disposable {
     };
     watcher.onDidDelete(forget);
     // Deleting a folder is reported as the folder alone, which no deck glob matches.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     folders.onDidDelete(forget);
+    // A deck written right after its new folder (a checkout, an unzip, `mkdir -p && write`) can be
+    // missed by the OS watcher, which starts watching a folder only once it has seen it: look
+    // inside new folders. Creations are batched, so a build writing many files costs one pass.
+    const created = new Set<string>();
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    folders.onDidCreate((uri) => {
+      if (this.isWorkspaceDeck(uri)) return; // the deck watcher has it
+      created.add(uri.toString());
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        const batch = [...created].map((u) => vscode.Uri.parse(u));
+        created.clear();
+        void this.scanNewFolders(batch, upsert);
+      }, 100);
+    });
     // New globs or excludes change which files are decks: start over with a matching watcher.
     const settings = vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('flashcards.deckGlobs') && !e.affectsConfiguration('files.exclude')) return;
@@ -129,7 +144,21 @@ export class DeckManager implements vscode.Disposable {
       this.watching = false;
       void this.reload();
     });
-    this.disposables.push(watcher, folders, settings);
+    this.disposables.push(watcher, folders, settings, { dispose: () => clearTimeout(pending) });
+  }
+
+  /** Loads the decks inside those of `uris` that are folders (outermost only). */
+  private async scanNewFolders(uris: vscode.Uri[], upsert: (uri: vscode.Uri) => void): Promise<void> {
+    const dirs: vscode.Uri[] = [];
+    for (const uri of uris.sort((a, b) => a.path.length - b.path.length)) {
+      if (dirs.some((d) => d.scheme === uri.scheme && isInside(uri.path, d.path))) continue;
+      const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+      if (stat && stat.type & vscode.FileType.Directory) dirs.push(uri);
+    }
+    const { exclude } = findFilesQuery(this.globs(), this.excludes());
+    for (const dir of dirs) {
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(dir, '**/*'), exclude)) upsert(uri);
+    }
   }
 
   private async loadFile(uri: vscode.Uri, origin: DeckOrigin, notify: boolean): Promise<void> {
