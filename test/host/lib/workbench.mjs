@@ -73,9 +73,18 @@ export class Workbench {
   /** Runs a command by its title through the command palette (e.g. 'Flashcards: Reload Decks'). */
   async runCommand(title) {
     const input = this.page.locator('.quick-input-widget input');
-    await this.page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        break;
+      } catch (err) {
+        // Pressed from inside a webview, the palette can open and lose the focus to the webview
+        // again at once (seen in a CI run: the input went inert, then hidden). Close, press again.
+        if (attempt === 3) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     const item = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     await item.waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');
