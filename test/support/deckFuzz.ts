@@ -11,6 +11,7 @@ import { MAX_DIAGNOSTICS } from '../../src/core/deck/diagnostics';
 import { EXPLICIT_ID } from '../../src/core/deck/ids';
 import { MAX_DECK_BYTES, parseDeck } from '../../src/core/deck/parse';
 import type { Deck, DeckDiagnostic } from '../../src/core/deck/types';
+import { concatBytes } from '../../src/core/review/storage';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -171,17 +172,7 @@ function withNewline(line: Uint8Array): Uint8Array {
   return line.length > 0 && line[line.length - 1] === 10 ? line : concat(line, Uint8Array.of(10));
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 // ---------------------------------------------------------------------------------------------
 // Generated decks: lines drawn from deck syntax, its near misses and arbitrary text.

@@ -134,7 +134,8 @@ export class InMemoryProgressStorage implements ProgressStorage {
   }
 }
 
-function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+/** The chunks one after the other in one new array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   let length = 0;
   for (const chunk of chunks) length += chunk.length;
   const out = new Uint8Array(length);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProgressStorage } from '../../core/review/storage';
+import { concatBytes, type ProgressStorage } from '../../core/review/storage';
 
 /**
  * Progress storage for folders without a local disk (vscode.dev, virtual file systems).
@@ -23,10 +23,7 @@ export class WorkspaceFsProgressStorage implements ProgressStorage {
 
   async append(name: string, bytes: Uint8Array): Promise<void> {
     const old = (await this.read(name)) ?? new Uint8Array(0);
-    const joined = new Uint8Array(old.length + bytes.length);
-    joined.set(old);
-    joined.set(bytes, old.length);
-    await this.write(name, joined);
+    await this.write(name, concatBytes([old, bytes]));
   }
 
   async write(name: string, bytes: Uint8Array): Promise<void> {
