@@ -38,6 +38,20 @@ function highlight(code: string, lang: string): string {
   }
 }
 
+type Tokens = readonly { type: string }[];
+const linkDepths = new WeakMap<Tokens, boolean[]>();
+
+/** Per token of one inline run, whether it sits inside a link; worked out once per run, not per image. */
+function insideLink(tokens: Tokens): boolean[] {
+  let inside = linkDepths.get(tokens);
+  if (!inside) {
+    let depth = 0;
+    inside = tokens.map((t) => (depth += t.type === 'link_open' ? 1 : t.type === 'link_close' ? -1 : 0) > 0);
+    linkDepths.set(tokens, inside);
+  }
+  return inside;
+}
+
 function create(breaks: boolean): MarkdownIt.MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, breaks, typographer: false, highlight });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
@@ -47,10 +61,8 @@ function create(breaks: boolean): MarkdownIt.MarkdownIt {
     const token = tokens[i];
     const src = String(token.attrGet('src') ?? '');
     const alt = md.utils.escapeHtml(md.renderer.renderInlineAsText(token.children ?? [], options, env) || src);
-    let open = 0;
-    for (let j = 0; j < i; j++) open += tokens[j].type === 'link_open' ? 1 : tokens[j].type === 'link_close' ? -1 : 0;
     // Inside a link already (a badge): a link may not hold another one.
-    if (open > 0) return `🖼 ${alt}`;
+    if (insideLink(tokens)[i]) return `🖼 ${alt}`;
     return `<a class="image-link" href="${md.utils.escapeHtml(src)}" title="Image not shown: open it in the browser">🖼 ${alt}</a>`;
   };
   return md;
