@@ -151,6 +151,45 @@ export class Workbench {
     }
   }
 
+  /**
+   * Right-clicks `target` and runs the context-menu entry titled exactly `label`. A tree that
+   * re-renders (progress landing, a deck reloading) can close the menu, or reopen it for another
+   * row, before the entry is clicked; so the menu is closed for sure and opened again, up to
+   * `attempts` times, and the error names the entries last seen.
+   */
+  async contextMenu(target, label, attempts = 4) {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const entry = menu.locator('.action-item:not(.disabled) .action-label').filter({ hasText: new RegExp(`^${label}$`) });
+    let seen = [];
+    for (let attempt = 1; ; attempt++) {
+      await this.closeContextMenu();
+      await target.click({ button: 'right' });
+      try {
+        await entry.first().click({ timeout: 5_000 });
+        await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+        return;
+      } catch (err) {
+        seen = await menu.locator('.action-label').allTextContents().catch(() => []);
+        if (attempt === attempts) {
+          throw new Error(`the context menu never ran "${label}" in ${attempts} tries; last menu: [${seen.join(' | ')}] (${err.message.split('\n')[0]})`);
+        }
+        console.log(`[ui] context menu try ${attempt} did not run "${label}"; it showed [${seen.join(' | ')}]`);
+      }
+    }
+  }
+
+  /**
+   * Closes an open context menu. Escape reaches the menu only while it has the focus, which a
+   * webview can take; the modal block behind the menu closes it on a click in any case.
+   */
+  async closeContextMenu() {
+    const block = this.page.locator('.context-view-block');
+    if (!(await block.count())) return;
+    await this.page.locator('.context-view .monaco-menu').press('Escape', { timeout: 2_000 }).catch(() => {});
+    if (await block.count()) await block.click({ position: { x: 2, y: 2 }, timeout: 2_000 }).catch(() => {});
+    await block.waitFor({ state: 'detached', timeout: 5_000 });
+  }
+
   async screenshot(file) {
     mkdirSync(dirname(file), { recursive: true });
     await this.page.screenshot({ path: file });

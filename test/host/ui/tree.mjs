@@ -62,20 +62,9 @@ export default async function tree({ workbench, page, host, assert }) {
   assert.equal(await learningRows.count(), learningBefore + 2, 'the two graded cards show as learning');
 
   // Suspend a card from its context menu.
-  // The tree re-renders as progress lands, which can close a context menu before its item is
-  // clicked; open it again until the row says suspended.
   const producers = decks.locator('.monaco-list-row[aria-label^="Kinesis Producers, "]');
-  const suspended = decks.locator('.monaco-list-row[aria-label^="Kinesis Producers, suspended"]');
-  for (let attempt = 1; ; attempt++) {
-    await producers.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Suspend Card' }).click({ timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
-    try {
-      await suspended.waitFor({ timeout: 5_000 });
-      break;
-    } catch (err) {
-      if (attempt === 4) throw err;
-    }
-  }
+  await workbench.contextMenu(producers, 'Suspend Card');
+  await decks.locator('.monaco-list-row[aria-label^="Kinesis Producers, suspended"]').waitFor({ timeout: 10_000 });
 
   await seed.hover();
   await study.waitFor({ state: 'visible' });
@@ -83,8 +72,7 @@ export default async function tree({ workbench, page, host, assert }) {
   await workbench.screenshot(join(resultsDir, 'tree.png'));
 
   // Leave the seed deck as found for scenarios that run after this one.
-  await producers.click({ button: 'right' });
-  await page.locator('.context-view .action-label', { hasText: 'Unsuspend Card' }).click();
+  await workbench.contextMenu(producers, 'Unsuspend Card');
   await decks.locator('.monaco-list-row[aria-label^="Kinesis Producers, new"]').waitFor({ timeout: 10_000 });
 
   await welcome({ host, assert });
