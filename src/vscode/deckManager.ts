@@ -44,6 +44,19 @@ export class DeckManager implements vscode.Disposable {
     return this.decks.get(key);
   }
 
+  /**
+   * Waits for the first load, then tells the user which of `keys` name no loaded deck. A deck
+   * named by a keybinding or another extension may not exist, and an empty screen would hide the
+   * mistake. True when every key names a loaded deck.
+   */
+  async requireLoaded(keys: readonly string[]): Promise<boolean> {
+    if (!keys.length) return true;
+    await this.ready();
+    const missing = keys.filter((k) => !this.decks.has(k));
+    if (missing.length) void vscode.window.showErrorMessage(`Flashcards: no deck ${missing.map((k) => `"${k}"`).join(', ')} is loaded.`);
+    return !missing.length;
+  }
+
   byUri(uri: vscode.Uri): LoadedDeck | undefined {
     const s = uri.toString();
     for (const d of this.decks.values()) if (d.uri.toString() === s) return d;

@@ -27,7 +27,6 @@ import {
   randomSeed,
   retryArgs,
   selectExamCards,
-  unknownDecks,
   type DeckCards,
   type StartExamArgs,
 } from './examOptions';
@@ -117,12 +116,8 @@ export class ExamManager implements vscode.Disposable {
   }
 
   private async begin(args: StartExamArgs): Promise<ExamStarted | undefined> {
+    if (!(await this.progress.decks.requireLoaded(args.decks ?? []))) return undefined;
     const decks = this.deckCards();
-    const missing = unknownDecks(decks, args);
-    if (missing.length) {
-      void vscode.window.showErrorMessage(`Flashcards: no deck ${missing.map((k) => `"${k}"`).join(', ')} is loaded.`);
-      return undefined;
-    }
     const cards = selectExamCards(decks, args);
     const passMark = passMarkFraction(args.passMark ?? vscode.workspace.getConfiguration('flashcards.exam').get<number>('passMark', 72));
     let state: ExamState;

@@ -93,12 +93,6 @@ export function selectExamCards(decks: readonly DeckCards[], args: Pick<StartExa
   return out;
 }
 
-/** Deck keys in `args.decks` that are not loaded. */
-export function unknownDecks(decks: readonly DeckCards[], args: Pick<StartExamArgs, 'decks'>): string[] {
-  const keys = new Set(decks.map((d) => d.key));
-  return (args.decks ?? []).filter((k) => !keys.has(k));
-}
-
 /** How many questions the cards can give (a cloze card gives at most one per exam). */
 export function availableQuestions(cards: readonly ExamCard[]): number {
   const { gradable, selfGraded } = countExamQuestions(cards);

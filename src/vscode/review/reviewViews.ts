@@ -51,17 +51,7 @@ export class ReviewViews implements vscode.Disposable {
 
   /** Opens (or re-targets) the editor panel. */
   async startReview(args: StartReviewArgs = {}): Promise<void> {
-    // A deck named by a keybinding or another extension may not be loaded yet, or may not exist:
-    // an empty "all caught up" screen would hide the mistake.
-    const named = args.decks ?? (args.deckKey ? [args.deckKey] : []);
-    if (named.length) {
-      await this.progress.decks.ready();
-      const missing = named.filter((k) => !this.progress.decks.get(k));
-      if (missing.length) {
-        void vscode.window.showErrorMessage(`Flashcards: no deck ${missing.map((k) => `"${k}"`).join(', ')} is loaded.`);
-        return;
-      }
-    }
+    if (!(await this.progress.decks.requireLoaded(args.decks ?? (args.deckKey ? [args.deckKey] : [])))) return;
     const scope = this.scopeFor(args);
     if (this.panel) {
       this.panel.panel.reveal();

@@ -16,7 +16,6 @@ import {
   retryArgs,
   selectExamCards,
   tagCounts,
-  unknownDecks,
   type DeckCards,
 } from '../../../src/vscode/exam/examOptions';
 import { CURRENT_EXAM_FILE, CURRENT_EXAM_KEY, ExamStateStore } from '../../../src/vscode/exam/examStateStore';
@@ -59,7 +58,6 @@ describe('exam host: start arguments', () => {
     assert.ok(sizing.length > 0 && sizing.every((c) => c.card.tags.includes('sizing')));
     assert.deepEqual(selectExamCards(decks, { tags: ['firehose'], decks: ['workspace:mini.deck.md'] }).map((c) => c.card.id), ['m1']);
     assert.deepEqual(selectExamCards(decks, { only: [{ deck: 'workspace:mini.deck.md', card: 'p1' }] }).map((c) => c.deck), ['workspace:mini.deck.md', 'workspace:mini.deck.md']);
-    assert.deepEqual(unknownDecks(decks, { decks: [EXAM_DECK, 'builtin:nope'] }), ['builtin:nope']);
   });
 
   it('counts one question per cloze card and lists the tags', () => {
