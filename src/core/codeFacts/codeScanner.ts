@@ -5,7 +5,7 @@ import { classifyModule, serviceOfModule, type ImportInfo } from './imports';
 import { normalizeIdentifier, operationBase } from './naming';
 import type { Steps } from './steps';
 import { Tok, tokenize } from './tokens';
-import type { LanguageKind, LiteralValue, Occurrence, Service } from './types';
+import type { LanguageKind, LiteralValue, Occurrence, Service, ValueSource } from './types';
 import { VALUE_KEYS } from './values';
 
 // Read once: under per-file transpilers an imported enum is a getter on every access.
@@ -158,6 +158,7 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
     return found;
   };
   const isPunct = (t: number, c: number) => t >= 0 && t < count && kind[t] === T_PUNCT && punct[t] === c;
+  const isSelf = (t: number) => t >= 0 && kind[t] === T_IDENT && end[t] - start[t] === 4 && (text.startsWith('this', start[t]) || text.startsWith('self', start[t]));
 
   /** Identifiers qualifying token `t` (`a.b().c` → [b, a] for `c`), walking back through call parentheses. */
   const chainOf = (t: number): number[] => {
@@ -252,6 +253,14 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
   /** Per frame: the next token starts a new element (for counting array items). */
   const expecting = new Uint8Array(count + 2);
   const notLiteral = new Set<number>();
+  /**
+   * Names given a value once in this file (`SHARDS = 4`, `const retention = Duration.days(30)`,
+   * `shards := 4`, `self.shard_count = 4`): name → token index of the value; AMBIGUOUS when the
+   * name is assigned more than once or changed in place (`+=`, `++`), since which value reaches
+   * the call is then a question for a type checker.
+   */
+  const assigned = new Map<string, number>();
+  const AMBIGUOUS = -1;
   // Names shorter than this (`i`, `fn`, `s3`, `new`) cannot be deck words, sibling keys, Kinesis
   // evidence or the SQL runtime: only their position as a key matters.
   const shortName = Math.min(4, vocabulary.shortestWord ?? 4);
@@ -332,6 +341,19 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
       continue;
     }
     if (k === T_IDENT) {
+      const frameChar = sp > 0 ? punct[stackOpen[sp - 1]] : 0;
+      // Not keyword arguments or default parameters (`f(shard_count=4)`), nor `obj.x = …` on other objects.
+      if (frameChar !== OPEN_PAREN && frameChar !== OPEN_BRACKET && i + 1 < count && (!isPunct(i - 1, DOT) || isSelf(i - 2))) {
+        const next = i + 1;
+        if (isPunct(next, EQUALS) || (kind[next] === T_OP && end[next] - start[next] === 2 && text.startsWith(':=', start[next]))) {
+          // With a type between name and value: `SHARDS: number = 4`, `shards: int = 4`, Go's `var shards int32 = 4`.
+          const typed = isPunct(i - 1, COLON) && kind[i - 2] === T_IDENT ? i - 2 : go && kind[i - 1] === T_IDENT && slice(i - 2) === 'var' ? i - 1 : i;
+          const name = slice(typed);
+          assigned.set(name, assigned.has(name) ? AMBIGUOUS : next + 1);
+        } else if (kind[next] === T_OP && /^(?:[-+*/%&|^]|<<|>>|\*\*|\?\?)?=$|^\+\+$|^--$/.test(slice(next))) {
+          assigned.set(slice(i), AMBIGUOUS);
+        }
+      }
       if (end[i] - start[i] < shortName) {
         // `[r for r in rows]` or `[...a, ...b]`: the element count is not visible in the source.
         if (python && cur >= 0 && end[i] - start[i] === 3 && text.startsWith('for', start[i])) notLiteral.add(cur);
@@ -342,7 +364,6 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
       const n = nameOf(i);
       if (n.evidence && cur >= 0) frames.flags[cur] |= KINESIS_EVIDENCE;
       if (n.sql) sqlRuntime.push({ start: start[i], end: end[i] });
-      const frameChar = sp > 0 ? punct[stackOpen[sp - 1]] : 0;
       let role: Occurrence['role'] = 'name';
       let valueAt = -1;
       if (python) {
@@ -445,13 +466,30 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
     if (!parsed) continue;
     const occ = occurrences[o];
     occ.value = parsed.value;
+    if (parsed.from) occ.valueFrom = parsed.from;
     occ.valueStart = start[t];
     occ.valueEnd = end[parsed.last];
   }
 
-  /** Reads a literal at token `t`: a number (maybe wrapped: `jsii.Number(4)`, `aws.Int32(4)`), a CDK Duration/Size, a string, or an array. */
-  function parseValue(t: number): { value: LiteralValue; last: number } | undefined {
+  /**
+   * Reads a literal at token `t`: a number (maybe wrapped: `jsii.Number(4)`, `aws.Int32(4)`), a CDK
+   * Duration/Size, a string, an array, or a name (`SHARDS`, `self.shards`) assigned such a value
+   * once in this file, which is then named in `from`.
+   */
+  function parseValue(t: number, hops = 0): { value: LiteralValue; last: number; from?: ValueSource } | undefined {
     if (t >= count) return undefined;
+    if (kind[t] === T_IDENT && !isPunct(t + 1, OPEN_PAREN) && hops < 4) {
+      // `self.shards` / `this.shards` reads the name after the dot.
+      const nameTok = isSelf(t) && isPunct(t + 1, DOT) && kind[t + 2] === T_IDENT ? t + 2 : t;
+      if (!isPunct(nameTok + 1, DOT) && !isPunct(nameTok + 1, OPEN_PAREN)) {
+        const at = assigned.get(slice(nameTok));
+        if (at === undefined || at === AMBIGUOUS) return undefined;
+        const inner = parseValue(at, hops + 1);
+        if (!inner) return undefined;
+        const written = inner.from?.text ?? text.slice(start[at], end[inner.last]).replace(/\s+/g, ' ');
+        return { value: inner.value, last: nameTok, from: { name: slice(nameTok), text: written.length > 60 ? `${written.slice(0, 59)}…` : written } };
+      }
+    }
     const k = kind[t];
     if (k === T_NUMBER) {
       const v = numberAt(t);
@@ -486,7 +524,7 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
     if (close < 0) return undefined;
     const last = names[names.length - 1];
     const owner = names.length > 1 ? names[names.length - 2] : '';
-    const inner = parseValue(q + 2);
+    const inner = parseValue(q + 2, hops);
     const arg = inner && inner.value.kind === 'number' && inner.last === close - 1 ? inner.value.value : undefined;
     if (arg === undefined) return undefined;
     const goStyle = /^(Duration|Size)_(\w+)$/.exec(last);

@@ -107,7 +107,16 @@ export class DocumentIndex {
     const buffering = occ.key === 'intervalinseconds' || occ.key === 'sizeinmbs' || occ.key === 'bufferinginterval' || occ.key === 'bufferingsize';
     const splunk = buffering && this.nearestOwner(occ, SPLUNK_OWNERS) !== undefined;
     const operation = occ.key === 'records' ? this.nearestOwner(occ, RECORDS_OWNERS) : undefined;
-    return checkValue(occ.key, occ.value, { splunk, operation, problemOnly });
+    const verdict = checkValue(occ.key, occ.value, { splunk, operation, problemOnly });
+    const from = occ.valueFrom;
+    if (!verdict || !from) return verdict;
+    // Say where the figure came from: the value is not next to the key. A backtick in the source
+    // would end the code span (and the hover is trusted Markdown), so it becomes a quote.
+    const written = `${from.name} = ${from.text}`.replace(/`/g, "'");
+    return {
+      hint: problemOnly ? verdict.hint : `\`${written}\` → ${verdict.hint}`,
+      problem: verdict.problem && { ...verdict.problem, message: `${verdict.problem.message} (${written})` },
+    };
   }
 }
 

@@ -4,6 +4,12 @@ export type Family = 'kinesis' | 'firehose' | 'eventSource' | 'analytics' | 'kcl
 /** Languages the scanners understand; VS Code language ids map onto these (see languages.ts). */
 export type LanguageKind = 'js' | 'python' | 'java' | 'go' | 'yaml' | 'json';
 
+/** A name whose single assignment in the file gave the value, and that assignment's value as written. */
+export interface ValueSource {
+  name: string;
+  text: string;
+}
+
 /** A literal value read from the code next to an identifier, in the unit the limits are stated in. */
 export type LiteralValue =
   | { kind: 'number'; value: number }
@@ -33,6 +39,8 @@ export interface Occurrence {
   /** For a value: the normalized key it is the value of. */
   valueKey?: string;
   value?: LiteralValue;
+  /** When the value was read through a name assigned once in the file (`shardCount: SHARDS`). */
+  valueFrom?: ValueSource;
   valueStart?: number;
   valueEnd?: number;
   /** The bracket opened right after a callee or type name (`new Foo(` / `Foo{`). */

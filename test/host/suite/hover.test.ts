@@ -115,6 +115,9 @@ describe('code hovers', function () {
     assert.ok((await hoverAt(py, 'shard_count')).includes('**2 shards**'));
     assert.ok((await hoverAt(py, 'retention_period')).includes('**2 days (48 h)**'));
     assert.ok((await hoverAt(py, 'Limit')).includes('**1,000 records** per GetRecords call'));
+    // A value held in a module constant: the hover names it.
+    const named = await hoverAt(py, 'retention_period_hours');
+    assert.ok(named.includes('`ARCHIVE_HOURS = 36` → **36 h**'), named);
     const yaml = await open('template.yaml');
     assert.ok((await hoverAt(yaml, 'RetentionPeriodHours')).includes('**7 days (168 h)**'));
     assert.ok((await hoverAt(yaml, 'BufferingHints')).includes('Size 1–128 MB'));
