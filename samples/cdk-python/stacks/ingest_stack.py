@@ -6,6 +6,9 @@ from aws_cdk import aws_lambda_event_sources as event_sources
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
+# 4 shards = 4 MB/s or 4,000 records/s of writes; ~3,000 orders/s at peak.
+ORDER_SHARDS = 4
+
 HANDLER = """
 import base64
 import json
@@ -27,12 +30,11 @@ class IngestStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        # 4 shards = 4 MB/s or 4,000 records/s of writes; ~3,000 orders/s at peak.
         orders = kinesis.Stream(
             self,
             "OrdersStream",
             stream_name="orders-py",
-            shard_count=4,
+            shard_count=ORDER_SHARDS,
             retention_period=Duration.days(30),
             encryption=kinesis.StreamEncryption.MANAGED,
         )
