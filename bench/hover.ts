@@ -600,6 +600,12 @@ export function benchHostileShapes(): void {
     { label: 'template literals n deep', languageId: 'javascript', n: 100_000, make: (n) => K + '`${'.repeat(n) },
     { label: 'YAML flow n deep', languageId: 'yaml', n: 100_000, make: (n) => stream + '['.repeat(n) + '\n' },
     { label: 'YAML sequence n deep', languageId: 'yaml', n: 20_000, make: (n) => `${stream}\n        ${'- '.repeat(n)}x\n` },
+    // Each use of a name reads at most four names back, so a long chain stays linear.
+    { label: 'n names, each set from the last and used as a shard count', languageId: 'javascript', n: 20_000, make: (n) => {
+      let text = K + 'const a0 = 4;';
+      for (let i = 1; i < n; i++) text += `const a${i} = a${i - 1};new K.Stream(s,'x',{shardCount:a${i}});`;
+      return text;
+    } },
     { label: 'JSON n deep', languageId: 'json', n: 250_000, make: (n) => '{"Resources":{"S":{"Type":"AWS::Kinesis::Stream","Properties":{"Tags":' + '['.repeat(n) },
   ];
   console.log('Hostile shapes (ratio of the time at 2n to the time at n: 2 is linear, 4 quadratic)');

@@ -28,6 +28,17 @@ describe('codeFacts: hostile shapes finish and keep their hovers', () => {
     assert.ok(hoverAfter(K + 'var {a '.repeat(100_000), 'javascript', 'PutRecordsCommand'));
   });
 
+  it('a chain of fifty thousand names, each set from the one before', () => {
+    let text = 'import * as kinesis from "aws-cdk-lib/aws-kinesis";const a0 = 4;';
+    for (let i = 1; i < 50_000; i++) text += `const a${i} = a${i - 1};`;
+    // Four names back is as far as a value is followed: a3 still reads 4, a4 no longer does.
+    text += "new kinesis.Stream(s,'x',{shardCount:a3});new kinesis.Stream(s,'y',{shardCount:a49999});";
+    const index = indexDocument({ text, languageId: 'typescript', fileName: 'chain.ts' }, facts);
+    assert.ok(index);
+    assert.ok(hoverAt(index, text.indexOf('shardCount:a3') + 1, facts)?.match.hint?.includes('**4 shards**'));
+    assert.equal(hoverAt(index, text.lastIndexOf('shardCount') + 1, facts)?.match.hint, undefined);
+  });
+
   it('template literals nested a hundred thousand deep', () => {
     assert.equal(hoverAfter(K + '`${'.repeat(100_000), 'javascript', 'PutRecordsCommand')?.match.cards[0].card.id, 'f09-putrecords-limits');
   });
