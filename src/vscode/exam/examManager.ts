@@ -32,10 +32,13 @@ import {
 } from './examOptions';
 import { pickExamArgs } from './examSetup';
 import { ExamStateStore } from './examStateStore';
+import { ExamStatusBar } from './examStatusBar';
 import { examHistoryFor, examStorageFor } from './examStorage';
 import { examScreenContent, examTitle, type DeckLookup, type ExamRecord } from './examView';
 
 export const EXAM_PANEL = 'flashcards.examPanel';
+/** Shows the running exam; the status bar entry runs it (not in the palette: Start Practice Exam offers to resume). */
+const SHOW_EXAM = 'flashcards.showExam';
 /** setTimeout's longest delay; longer exams re-arm the timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -67,7 +70,8 @@ export class ExamManager implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private store: ExamStateStore | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly status = new ExamStatusBar(SHOW_EXAM);
+  private readonly disposables: vscode.Disposable[] = [this.status];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -79,7 +83,17 @@ export class ExamManager implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(EXAM_PANEL, {
         deserializeWebviewPanel: async (panel) => this.adopt(panel),
       }),
+      vscode.commands.registerCommand(SHOW_EXAM, () => this.show()),
     );
+    // After activate() has returned: a small read, for the status bar entry of a running exam.
+    setTimeout(() => void this.enqueue(() => this.load()).catch(showError), 0);
+  }
+
+  /** The status bar entry's command: back to the running exam, or the report of the last one. */
+  private async show(): Promise<void> {
+    await this.enqueue(() => this.load());
+    if (!this.state) return void this.start();
+    this.showPanel();
   }
 
   /** `flashcards.startExam`: with an argument object no picker is shown. */
@@ -138,6 +152,7 @@ export class ExamManager implements vscode.Disposable {
     }
     const titles = [...new Set(state.questions.map((q) => q.ref.deck))].map((k) => this.progress.decks.get(k)?.deck.title ?? k);
     this.state = state;
+    this.status.update(state);
     this.record = { v: 1, exam: serializeExam(state), title: args.only ? `Retry: ${examTitle(titles)}` : examTitle(titles), recorded: false, fedToSchedule: 0, savedAt: 0 };
     await this.save();
     this.showPanel();
@@ -241,6 +256,7 @@ export class ExamManager implements vscode.Disposable {
     if (next === this.state || !this.record) return;
     this.state = next;
     this.record = { ...this.record, exam: serializeExam(next) };
+    this.status.update(next);
     await this.save();
     if (isFinished(next) && !this.record.recorded) await this.recordResult(next);
   }
@@ -338,6 +354,7 @@ export class ExamManager implements vscode.Disposable {
       this.record = record;
       this.state = state;
     }
+    this.status.update(this.state);
   }
 
   private async save(): Promise<void> {
