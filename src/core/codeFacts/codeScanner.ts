@@ -264,7 +264,6 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
   // Names shorter than this (`i`, `fn`, `s3`, `new`) cannot be deck words, sibling keys, Kinesis
   // evidence or the SQL runtime: only their position as a key matters.
   const shortName = Math.min(4, vocabulary.shortestWord ?? 4);
-  const frameCharAt = (depth: number): number => (depth > 0 ? punct[stackOpen[depth - 1]] : 0);
   let pendingCall: Occurrence | undefined;
   let pendingCallToken = -1;
 
@@ -357,8 +356,8 @@ export function* scanCode(text: string, language: LanguageKind, imports: ImportI
       if (end[i] - start[i] < shortName) {
         // `[r for r in rows]` or `[...a, ...b]`: the element count is not visible in the source.
         if (python && cur >= 0 && end[i] - start[i] === 3 && text.startsWith('for', start[i])) notLiteral.add(cur);
-        if (!java && !python && frameCharAt(sp) === OPEN_BRACE && isPunct(i + 1, COLON) && !isPunct(i - 1, DOT)) keyOf[slot] = i + 1;
-        else if (python && frameCharAt(sp) === OPEN_PAREN && isPunct(i + 1, EQUALS)) keyOf[slot] = i + 1;
+        if (!java && !python && frameChar === OPEN_BRACE && isPunct(i + 1, COLON) && !isPunct(i - 1, DOT)) keyOf[slot] = i + 1;
+        else if (python && frameChar === OPEN_PAREN && isPunct(i + 1, EQUALS)) keyOf[slot] = i + 1;
         continue;
       }
       const n = nameOf(i);
